@@ -1,0 +1,50 @@
+"""The fact base: sources, topics and facts read from data/, checked, as immutable objects.
+
+Pure Python: nothing here knows about MkDocs or any other site generator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factbase.loader import DataError, Problem, load_factbase
+from factbase.model import Article, Citation, Fact, FactBase, Location, Paragraph, Source, Topic
+
+__all__ = [
+    "Article",
+    "Citation",
+    "DataError",
+    "Fact",
+    "FactBase",
+    "Location",
+    "Paragraph",
+    "Problem",
+    "Source",
+    "Topic",
+    "load_factbase",
+    "load_once",
+]
+
+_last_load: tuple[tuple[tuple[str, int, int], ...], FactBase] | None = None
+
+
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under data_dir with its modification time and size."""
+    files = sorted(path for path in data_dir.rglob("*") if path.is_file())
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+def load_once(data_dir: Path) -> FactBase:
+    """load_factbase, reusing the last result while no file under data_dir has changed.
+
+    A build asks for the fact base from more than one place (the page generator and the
+    macros); this keeps it to one parse per build, and a fresh parse after any edit.
+    """
+    global _last_load
+    data_dir = Path(data_dir).resolve()
+    fingerprint = _fingerprint(data_dir)
+    if _last_load is not None and _last_load[0] == fingerprint:
+        return _last_load[1]
+    factbase = load_factbase(data_dir)
+    _last_load = (fingerprint, factbase)
+    return factbase

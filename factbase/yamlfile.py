@@ -1,0 +1,109 @@
+"""Read YAML safely while remembering the line each mapping and key came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: a file shown relative to the project, and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class LineMap(dict[Any, Any]):
+    """A YAML mapping that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[Any, int]
+    duplicate_keys: list[tuple[Any, int]]
+
+
+class LineList(list[Any]):
+    """A YAML sequence that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineMaps, keeps dates as text and records duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
+    loader.flatten_mapping(node)
+    mapping = LineMap()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    mapping.duplicate_keys = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            seen = key in mapping
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be plain text", key_node.start_mark
+            ) from None
+        if seen:
+            mapping.duplicate_keys.append((key, line))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return sequence
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text so that a bad date becomes our own message with a line, not a ValueError.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
+
+
+class YamlFileError(Exception):
+    """A YAML file could not be read at all; carries the line where reading stopped."""
+
+    def __init__(self, origin: Origin, message: str) -> None:
+        super().__init__(f"{origin}: {message}")
+        self.origin = origin
+        self.message = message
+
+
+def read_yaml(path: Path, shown_as: str) -> Any:
+    """Parse one YAML file; raise YamlFileError naming `shown_as` and a line if it cannot be read."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlFileError(
+            Origin(shown_as, line),
+            f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+        ) from None
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlFileError(Origin(shown_as, 1), "is empty; it should hold a list of entries")
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        what = error.problem or error.context or "unreadable YAML"
+        raise YamlFileError(Origin(shown_as, line), f"YAML syntax error: {what}") from None
+    except yaml.YAMLError as error:
+        raise YamlFileError(Origin(shown_as, 1), f"YAML error: {error}") from None
