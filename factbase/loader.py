@@ -164,12 +164,15 @@ class _Collector:
 
     def fields(
         self, entry: LineMap, origin: Origin, spec: dict[str, Field], name: str
-    ) -> bool:
-        """Check an entry's keys and value types against a spec; True if all is well."""
-        ok = True
+    ) -> set[str]:
+        """Check an entry's keys and value types against a spec; return the keys that are valid.
+
+        Every spec key is in the result when the entry is wholly sound (an absent optional key
+        counts as valid).
+        """
+        valid: set[str] = set()
         for key, line in entry.duplicate_keys:
             self.add(Origin(origin.file, line), f"{name} has key {key!r} twice")
-            ok = False
         for key in entry:
             if key not in spec:
                 hint = difflib.get_close_matches(str(key), spec, n=1)
@@ -179,20 +182,23 @@ class _Collector:
                     Origin(origin.file, entry.key_lines[key]),
                     f"{name} has unknown key {key!r}{suggestion}; allowed keys: {allowed}",
                 )
-                ok = False
         for key, field in spec.items():
             if key not in entry:
                 if field.required:
                     self.add(origin, f"{name} is missing required key {key!r}")
-                    ok = False
+                else:
+                    valid.add(key)
                 continue
             if not _KIND_CHECKS[field.kind](entry[key]):
                 self.add(
                     Origin(origin.file, entry.key_lines[key]),
                     f"{name}: {key!r} should be {_KIND_WORDS[field.kind]}, not {_describe(entry[key])}",
                 )
-                ok = False
-        return ok
+                continue
+            valid.add(key)
+        if entry.duplicate_keys or any(key not in spec for key in entry):
+            valid.discard("id")  # keep a malformed entry out of the results, whatever else holds
+        return valid
 
     def entry_name(self, what: str, entry: LineMap, index: int) -> str:
         identifier = entry.get("id")
@@ -222,9 +228,10 @@ def load_factbase(data_dir: Path) -> FactBase:
     """Load and check everything in data_dir; raise DataError listing every problem."""
     data_dir = Path(data_dir)
     collector = _Collector(data_dir)
-    sources, declared_sources = _load_sources(collector)
-    topics = _load_topics(collector)
-    facts = _load_facts(collector, {s.id: s for s in sources}, declared_sources, {t.id for t in topics})
+    sources, source_ids = _load_sources(collector)
+    topics, topic_ids = _load_topics(collector)
+    known = _Known({source.id: source for source in sources}, source_ids, topic_ids)
+    facts = _load_facts(collector, known)
     if collector.problems:
         raise DataError(collector.problems)
     return FactBase(sources=tuple(sources), topics=tuple(topics), facts=tuple(facts))
@@ -238,22 +245,25 @@ def _required_file(collector: _Collector, name: str) -> Path | None:
     return path
 
 
-def _load_sources(collector: _Collector) -> tuple[list[Source], set[str]]:
-    """The sources that loaded, and the ids of all declared ones (broken ones included)."""
+def _load_sources(collector: _Collector) -> tuple[list[Source], set[str] | None]:
+    """The sources that loaded, and every declared source id (None if the file is unreadable)."""
     path = _required_file(collector, SOURCES_FILE)
     if path is None:
-        return [], set()
+        return [], None
     declared: set[str] = set()
     sources: list[Source] = []
     seen: dict[str, Origin] = {}
+    before = len(collector.problems)
     entries = collector.entries(path, "source")
+    if not entries and len(collector.problems) > before:
+        return [], None  # the file itself is broken; its problem is reported
     for index, (entry, origin) in enumerate(entries, start=1):
         name = collector.entry_name("source", entry, index)
         if isinstance(entry.get("id"), str):
             declared.add(entry["id"])
-        fields_ok = collector.fields(entry, origin, SOURCE_FIELDS, name)
+        valid = collector.fields(entry, origin, SOURCE_FIELDS, name)
         id_ok = collector.check_id(entry, origin, name, seen)
-        if not (fields_ok and id_ok):
+        if valid != set(SOURCE_FIELDS) or not id_ok:
             continue
         source = _build_source(collector, entry, origin, name)
         if source is not None:
@@ -366,26 +376,38 @@ def _stored_text_path(collector: _Collector, value: str, origin: Origin, name: s
     return candidate
 
 
-def _load_topics(collector: _Collector) -> list[Topic]:
+def _load_topics(collector: _Collector) -> tuple[list[Topic], set[str] | None]:
+    """The topics that loaded, and every declared topic id (None if the file is unreadable)."""
     path = _required_file(collector, TOPICS_FILE)
     if path is None:
-        return []
+        return [], None
     topics: list[Topic] = []
+    declared: set[str] = set()
     seen: dict[str, Origin] = {}
-    for index, (entry, origin) in enumerate(collector.entries(path, "topic"), start=1):
+    before = len(collector.problems)
+    entries = collector.entries(path, "topic")
+    if not entries and len(collector.problems) > before:
+        return [], None  # the file itself is broken; its problem is reported
+    for index, (entry, origin) in enumerate(entries, start=1):
         name = collector.entry_name("topic", entry, index)
-        fields_ok = collector.fields(entry, origin, TOPIC_FIELDS, name)
-        if collector.check_id(entry, origin, name, seen) and fields_ok:
+        if isinstance(entry.get("id"), str):
+            declared.add(entry["id"])
+        valid = collector.fields(entry, origin, TOPIC_FIELDS, name)
+        if collector.check_id(entry, origin, name, seen) and valid == set(TOPIC_FIELDS):
             topics.append(Topic(entry["id"], entry["title"], entry["summary"], origin))
-    return topics
+    return topics, declared
 
 
-def _load_facts(
-    collector: _Collector,
-    sources: dict[str, Source],
-    declared_sources: set[str],
-    topic_ids: set[str],
-) -> list[Fact]:
+@dataclass(frozen=True)
+class _Known:
+    """What facts may refer to. A None set means its file was unreadable: do not check."""
+
+    sources: dict[str, Source]
+    source_ids: set[str] | None
+    topic_ids: set[str] | None
+
+
+def _load_facts(collector: _Collector, known: _Known) -> list[Fact]:
     facts_dir = collector.data_dir / FACTS_DIR
     paths = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
     if not paths:
@@ -395,11 +417,9 @@ def _load_facts(
     for path in paths:
         for index, (entry, origin) in enumerate(collector.entries(path, "fact"), start=1):
             name = collector.entry_name("fact", entry, index)
-            fields_ok = collector.fields(entry, origin, FACT_FIELDS, name)
+            valid = collector.fields(entry, origin, FACT_FIELDS, name)
             id_ok = collector.check_id(entry, origin, name, seen)
-            if not fields_ok:
-                continue
-            fact = _build_fact(collector, entry, origin, name, sources, declared_sources, topic_ids)
+            fact = _build_fact(collector, entry, origin, name, valid, known)
             if fact is not None and id_ok:
                 facts.append(fact)
     return facts
@@ -410,22 +430,23 @@ def _build_fact(
     entry: LineMap,
     origin: Origin,
     name: str,
-    sources: dict[str, Source],
-    declared_sources: set[str],
-    topic_ids: set[str],
+    valid: set[str],
+    known: _Known,
 ) -> Fact | None:
-    ok = True
-    topics_line = Origin(origin.file, entry.key_lines["topics"])
-    for topic in entry["topics"]:
-        if topic not in topic_ids:
-            collector.add(topics_line, f"{name} is filed under topic {topic!r}, which is not in data/{TOPICS_FILE}")
+    """Check every part of a fact that is well-formed; the Fact if all of it is sound."""
+    ok = valid == set(FACT_FIELDS)
+    if "topics" in valid and known.topic_ids is not None:
+        topics_line = Origin(origin.file, entry.key_lines["topics"])
+        for topic in entry["topics"]:
+            if topic not in known.topic_ids:
+                collector.add(topics_line, f"{name} is filed under topic {topic!r}, which is not in data/{TOPICS_FILE}")
+                ok = False
+        if len(set(entry["topics"])) != len(entry["topics"]):
+            collector.add(topics_line, f"{name} lists a topic twice")
             ok = False
-    if len(set(entry["topics"])) != len(entry["topics"]):
-        collector.add(topics_line, f"{name} lists a topic twice")
-        ok = False
 
     citations: list[Citation] = []
-    for number, item in enumerate(entry["citations"], start=1):
+    for number, item in enumerate(entry["citations"] if "citations" in valid else [], start=1):
         citation_name = f"{name}, citation {number}"
         if not isinstance(item, LineMap):
             collector.add(
@@ -434,16 +455,14 @@ def _build_fact(
             )
             ok = False
             continue
-        citation = _build_citation(
-            collector, item, Origin(origin.file, item.line), name, citation_name, sources, declared_sources
-        )
+        citation = _build_citation(collector, item, Origin(origin.file, item.line), name, citation_name, known)
         if citation is None:
             ok = False
         else:
             citations.append(citation)
 
     if ok:
-        ok = _check_statement_quotes(collector, entry, origin, name, citations, sources)
+        ok = _check_statement_quotes(collector, entry, origin, name, citations, known.sources)
     if not ok:
         return None
     return Fact(entry["id"], tuple(entry["topics"]), entry["statement"], tuple(citations), origin)
@@ -455,19 +474,18 @@ def _build_citation(
     origin: Origin,
     fact_name: str,
     citation_name: str,
-    sources: dict[str, Source],
-    declared_sources: set[str],
+    known: _Known,
 ) -> Citation | None:
-    if not collector.fields(item, origin, CITATION_FIELDS, citation_name):
+    if collector.fields(item, origin, CITATION_FIELDS, citation_name) != set(CITATION_FIELDS):
         return None
     source_id, number, quote = item["source"], item["paragraph"], item["quote"]
 
     def at(key: str) -> Origin:
         return Origin(origin.file, item.key_lines[key])
 
-    source = sources.get(source_id)
-    if source is None and source_id in declared_sources:
-        return None  # the source's own problem is already reported
+    source = known.sources.get(source_id)
+    if source is None and (known.source_ids is None or source_id in known.source_ids):
+        return None  # the source (or its file) has its own problem, already reported
     if source is None:
         collector.add(at("source"), f"{fact_name} cites source {source_id!r} which is not in data/{SOURCES_FILE}")
         return None
@@ -489,7 +507,7 @@ def _build_citation(
             f"keep excerpts to at most {MAX_QUOTE_WORDS} words",
         )
         return None
-    return Citation(source_id, number, quote, _same_words_elsewhere(source, quote, sources), origin)
+    return Citation(source_id, number, quote, _same_words_elsewhere(source, quote, known.sources), origin)
 
 
 def _quote_not_found(fact_name: str, source: Source, number: int, quote: str) -> str:

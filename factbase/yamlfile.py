@@ -102,8 +102,11 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        what = error.problem or error.context or "unreadable YAML"
+        last_line = max(1, len(text.splitlines()))
+        line = min(mark.line + 1, last_line) if mark else 1
+        what = error.problem or "unreadable YAML"
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            what += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise YamlFileError(Origin(shown_as, line), f"YAML syntax error: {what}") from None
     except yaml.YAMLError as error:
         raise YamlFileError(Origin(shown_as, 1), f"YAML error: {error}") from None

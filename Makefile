@@ -1,0 +1,32 @@
+# The commands a newcomer needs; CI runs `make test` too (.ci/run).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check build clean
+
+# The virtual environment is made and filled on first use, and again when requirements change.
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## serve: the site at http://127.0.0.1:8000, rebuilt on every change to docs/, data/ or macros/
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## check: validate data/ and print every problem as file:line: message
+check: $(VENV)/.installed
+	$(BIN)/python -m factbase.check data
+
+## build: the site into site/, strictly
+build: check
+	$(BIN)/mkdocs build --strict
+
+## test: every test (data check, loader, strict build, link check)
+test: check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache
