@@ -37,6 +37,7 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for a test to change."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in SITE_INPUTS:
         source = PROJECT / name
         if source.is_dir():

@@ -1,0 +1,65 @@
+"""factsite on its own: citation numbering and escaping, with no MkDocs involved."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from factbase import Citation, Location, load_factbase
+from factsite import PageCitations, SiteRenderer
+
+from .conftest import FIXTURES
+
+VALID = load_factbase(FIXTURES / "valid" / "data")
+
+
+def fake_link(docs_path: str, fragment: str | None = None) -> str:
+    return f"/{docs_path}" + (f"#{fragment}" if fragment else "")
+
+
+def citation(paragraph: int, quote: str) -> Citation:
+    return Citation("tiny-news", paragraph, quote, (), VALID.facts[0].origin)
+
+
+def test_numbers_follow_first_use_and_a_paragraph_keeps_its_number() -> None:
+    page = PageCitations()
+    uses = [
+        page.cite(citation(3, "The bridge")),
+        page.cite(citation(1, "The council")),
+        page.cite(citation(3, "will cost")),
+        page.cite(citation(3, "The bridge")),
+    ]
+    assert [(reference.number, use_id) for reference, use_id in uses] == [
+        (1, "ref-1-use-1"),
+        (2, "ref-2-use-1"),
+        (1, "ref-1-use-2"),
+        (1, "ref-1-use-3"),
+    ]
+    first = page.references[0]
+    assert first.location == Location("tiny-news", 3)
+    assert first.quotes == ["The bridge", "will cost"]
+
+
+def test_numbers_restart_on_a_new_page() -> None:
+    PageCitations().cite(citation(3, "The bridge"))
+    reference, use_id = PageCitations().cite(citation(1, "The council"))
+    assert (reference.number, use_id) == (1, "ref-1-use-1")
+
+
+def test_markup_and_template_syntax_in_data_stay_text() -> None:
+    fact = dataclasses.replace(VALID.facts[0], statement="<script>alert(1)</script> {{ 7*7 }}")
+    html = SiteRenderer(VALID, fake_link).fact(fact, PageCitations())
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+
+
+def test_a_reference_names_the_source_paragraph_and_links_out() -> None:
+    page = PageCitations()
+    renderer = SiteRenderer(VALID, fake_link)
+    renderer.fact(VALID.fact("bridge-cost"), page)
+    html = renderer.reference_list(page)
+    assert 'id="ref-1"' in html
+    assert "Tiny News, “Council approves a bridge”, 6 May 2024" in html
+    assert 'href="/sources/tiny-news.md#p3">paragraph 3</a>' in html
+    assert '<q class="reference-quote">The bridge will cost $2 million.</q>' in html
+    assert 'href="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"' in html
+    assert 'href="#ref-1-use-1"' in html

@@ -1,0 +1,216 @@
+"""The real site, built strictly: every page present, every fact cited, every number resolving."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from factbase import FactBase, load_factbase
+from factsite import generated_pages, source_doc, topic_doc
+
+from .conftest import PROJECT, build, copy_project, page_path, parse
+
+REAL = load_factbase(PROJECT / "data")
+HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
+ALL_PAGES = HAND_WRITTEN + sorted(generated_pages(REAL))
+CNN = "cnn-business-2019-12-02"
+KSL = "ksl-newsradio-2019-12-02"
+
+
+def article(site: Path, docs_path: str) -> Tag:
+    page = parse(page_path(site, docs_path))
+    content = page.select_one("article.md-content__inner")
+    assert content is not None, f"{docs_path} has no article"
+    return content
+
+
+def nav_links(site: Path) -> list[str]:
+    page = parse(site / "index.html")
+    return [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+
+
+@pytest.mark.parametrize("topic_id", [t.id for t in REAL.topics])
+def test_every_topic_has_a_page_and_a_place_in_the_navigation(built_site: Path, topic_id: str) -> None:
+    topic = REAL.topic(topic_id)
+    content = article(built_site, topic_doc(topic_id))
+    assert content.h1 is not None and content.h1.get_text(strip=True).startswith(topic.title)
+    assert topic.title in nav_links(built_site)
+
+
+@pytest.mark.parametrize("source_id", [s.id for s in REAL.sources])
+def test_every_source_has_a_page(built_site: Path, source_id: str) -> None:
+    source = REAL.source(source_id)
+    content = article(built_site, source_doc(source_id))
+    text = content.get_text(" ", strip=True)
+    for detail in (source.publisher, source.title, source.dateline, source.credit_line):
+        assert detail in text, f"{source_id} page lacks {detail!r}"
+    for paragraph in source.article.paragraphs:
+        assert content.find(id=f"p{paragraph.number}") is not None, f"no anchor p{paragraph.number}"
+
+
+def test_a_source_page_says_honestly_when_no_url_is_recorded(built_site: Path) -> None:
+    details = article(built_site, source_doc(CNN)).select_one("dl.source-details")
+    assert details is not None
+    assert "Not recorded." in details.get_text(" ", strip=True)
+    assert not [a for a in details.find_all("a") if a["href"].startswith("http")]
+
+
+def test_a_source_page_links_its_confirmed_url_privately(built_site: Path) -> None:
+    link = article(built_site, source_doc(KSL)).select_one("a.source-outbound")
+    assert link is not None and link["href"] == REAL.source(KSL).url
+    assert link["rel"] == ["noopener", "noreferrer"] and link["referrerpolicy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("fact_id", [f.id for f in REAL.facts])
+def test_every_fact_appears_on_each_of_its_topics_with_its_citations(built_site: Path, fact_id: str) -> None:
+    fact = REAL.fact(fact_id)
+    for topic_id in fact.topics:
+        block = article(built_site, topic_doc(topic_id)).find(id=f"fact-{fact_id}")
+        assert block is not None, f"fact {fact_id} is not on the page of topic {topic_id}"
+        assert fact.statement in block.get_text(" ", strip=True)
+        assert len(block.select("sup.citation")) == len(fact.citations)
+
+
+@pytest.mark.parametrize("fact_id", [f.id for f in REAL.facts])
+def test_every_fact_is_listed_under_each_paragraph_it_cites(built_site: Path, fact_id: str) -> None:
+    fact = REAL.fact(fact_id)
+    for citation in fact.citations:
+        for location in ((citation.source_id, citation.paragraph), *((l.source_id, l.paragraph) for l in citation.also_in)):
+            section = article(built_site, source_doc(location[0])).find(id=f"p{location[1]}")
+            assert section is not None
+            hrefs = [a["href"] for a in section.find_all("a")]
+            assert any(href.endswith(f"#fact-{fact_id}") for href in hrefs), (fact_id, location)
+
+
+def references_of(content: Tag) -> list[Tag]:
+    lists = content.select("ol.references")
+    assert len(lists) <= 1, "a page has one reference list"
+    return lists[0].find_all("li", recursive=False) if lists else []
+
+
+@pytest.mark.parametrize("docs_path", ALL_PAGES)
+def test_citation_numbers_resolve_to_the_pages_own_reference_list(built_site: Path, docs_path: str) -> None:
+    content = article(built_site, docs_path)
+    markers = content.select("sup.citation")
+    references = references_of(content)
+    first_uses: list[int] = []
+    for marker in markers:
+        link = marker.a
+        number = int(link.get_text(strip=True))
+        assert link["href"] == f"#ref-{number}"
+        assert 1 <= number <= len(references), f"citation {number} has no entry"
+        entry = references[number - 1]
+        assert entry["id"] == f"ref-{number}", "entries are numbered in order"
+        backlinks = [a["href"] for a in entry.select("a.footnote-backref")]
+        assert f"#{marker['id']}" in backlinks, f"reference {number} has no back-link to {marker['id']}"
+        if number not in first_uses:
+            first_uses.append(number)
+    assert first_uses == list(range(1, len(first_uses) + 1)), "numbers follow order of first use"
+    assert len(first_uses) == len(references), "every reference is cited on the page"
+    marker_ids = {marker["id"] for marker in markers}
+    for entry in references:
+        for backlink in entry.select("a.footnote-backref"):
+            assert backlink["href"].removeprefix("#") in marker_ids
+
+
+@pytest.mark.parametrize("docs_path", ALL_PAGES)
+def test_references_give_publisher_title_date_paragraph_quote_and_links(built_site: Path, docs_path: str) -> None:
+    content = article(built_site, docs_path)
+    quotes_by_paragraph: dict[tuple[str, int], set[str]] = {}
+    for fact in REAL.facts:
+        for citation in fact.citations:
+            quotes_by_paragraph.setdefault((citation.source_id, citation.paragraph), set()).add(citation.quote)
+    for entry in references_of(content):
+        text = entry.get_text(" ", strip=True)
+        paragraph_link = entry.select_one("a[href*='sources/']")
+        assert paragraph_link is not None
+        match = re.search(r"sources/([a-z0-9-]+)/#p(\d+)$", paragraph_link["href"])
+        assert match, paragraph_link["href"]
+        source = REAL.source(match.group(1))
+        number = int(match.group(2))
+        for detail in (source.publisher, source.title, "2 December 2019", f"paragraph {number}"):
+            assert detail in text, f"{entry['id']} lacks {detail!r}"
+        shown_quotes = {q.get_text() for q in entry.select("q.reference-quote")}
+        assert shown_quotes and shown_quotes <= quotes_by_paragraph[(source.id, number)]
+        outbound = [a for a in entry.find_all("a") if a["href"].startswith("http")]
+        assert outbound, f"{entry['id']} links to no copy at its publisher"
+        for link in outbound:
+            assert link["href"] in {s.url for s in REAL.sources}
+            assert link["rel"] == ["noopener", "noreferrer"]
+
+
+def test_a_paragraph_cited_twice_on_a_page_keeps_one_number_with_two_back_links(built_site: Path) -> None:
+    content = article(built_site, topic_doc("privacy-concerns"))
+    # Paragraph 7 supports two facts on this page.
+    entry = next(li for li in references_of(content) if li.select_one("a[href$='#p7']"))
+    assert len(entry.select("a.footnote-backref")) == 2
+    assert len(entry.select("q.reference-quote")) == 2
+
+
+def test_home_page_summarises_with_citations(built_site: Path) -> None:
+    content = article(built_site, "index.md")
+    summary = content.select_one("p.fact-paragraph")
+    assert summary is not None
+    assert len(summary.select("span.fact-sentence")) >= 3
+    assert len(summary.select("sup.citation")) >= 3
+
+
+def test_citations_are_footnote_refs_so_hovering_previews_them(built_site: Path) -> None:
+    page = parse(page_path(built_site, topic_doc("regulation")))
+    config = page.select_one("script#__config")
+    assert config is not None and "content.footnote.tooltips" in config.get_text()
+    assert page.select("sup.citation a.footnote-ref")
+
+
+def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    with (project / "data" / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("\n- id: schools\n  title: Schools\n  summary: Facial recognition in schools.\n")
+    facts = project / "data" / "facts" / "regulation.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "- id: schools-curb\n  topics: [regulation]", "- id: schools-curb\n  topics: [regulation, schools]"
+        ),
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    content = article(tmp_path / "site", topic_doc("schools"))
+    assert content.find(id="fact-schools-curb") is not None
+    assert "Schools" in nav_links(tmp_path / "site")
+
+
+def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_paragraph(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts" / "privacy-concerns.yaml"
+    original = facts.read_text(encoding="utf-8")
+    changed = original.replace("“severe and lasting” ramifications", "“severe and lasting” consequences")
+    assert changed != original
+    facts.write_text(changed, encoding="utf-8")
+    line = next(i for i, text in enumerate(changed.splitlines(), 1) if "“severe and lasting” consequences" in text)
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    expected = (
+        f"data/facts/privacy-concerns.yaml:{line}: fact 'researchers-warn-of-breaches': "
+        f"quote not found word for word in paragraph 8 of source '{CNN}'"
+    )
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts" / "background.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8")
+        + f"\n- id: bionic-leg\n  topics: [background]\n  statement: A bionic leg was unveiled.\n"
+        f"  citations:\n    - source: {KSL}\n      paragraph: 1\n"
+        "      quote: University of Utah researchers unveil Utah Bionic Leg\n",
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "which is page furniture" in result.stderr, result.stderr
