@@ -34,8 +34,7 @@ class PageCitations:
         if reference is None:
             reference = Reference(len(self._references) + 1, citation.location)
             self._references[citation.location] = reference
-        if citation.quote not in reference.quotes:
-            reference.quotes.append(citation.quote)
+        _add_quote(reference.quotes, citation.quote)
         for location in citation.also_in:
             if location not in reference.also_in:
                 reference.also_in.append(location)
@@ -47,3 +46,16 @@ class PageCitations:
     def references(self) -> list[Reference]:
         """The page's references in number order."""
         return list(self._references.values())
+
+
+def _add_quote(quotes: list[str], quote: str) -> None:
+    """Add a quote to a reference, showing words that lie inside another quote only once."""
+    if any(quote in shown for shown in quotes):
+        return
+    inside = [i for i, shown in enumerate(quotes) if shown in quote]
+    if inside:
+        quotes[inside[0]] = quote
+        for i in reversed(inside[1:]):
+            del quotes[i]
+    else:
+        quotes.append(quote)

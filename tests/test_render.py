@@ -63,3 +63,12 @@ def test_a_reference_names_the_source_paragraph_and_links_out() -> None:
     assert '<q class="reference-quote">The bridge will cost $2 million.</q>' in html
     assert 'href="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"' in html
     assert 'href="#ref-1-use-1"' in html
+
+
+def test_words_inside_a_longer_quote_from_the_same_paragraph_are_shown_once() -> None:
+    page = PageCitations()
+    page.cite(citation(3, "will cost"))
+    page.cite(citation(3, "The bridge will cost $2 million."))
+    page.cite(citation(3, "The bridge"))
+    assert page.references[0].quotes == ["The bridge will cost $2 million."]
+    assert len(page.references[0].use_ids) == 3
