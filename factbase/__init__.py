@@ -7,18 +7,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factbase.loader import DataError, Problem, load_factbase
-from factbase.model import Article, Citation, Fact, FactBase, Location, Paragraph, Source, Topic
+from factbase.collector import DataError, Problem
+from factbase.loader import load_factbase
+from factbase.model import (
+    CREDIT_LINE,
+    Article,
+    Citation,
+    Entity,
+    Fact,
+    FactBase,
+    Figure,
+    Location,
+    Paragraph,
+    Placement,
+    Quotation,
+    ResolvedDate,
+    Section,
+    Source,
+    Topic,
+)
 
 __all__ = [
+    "CREDIT_LINE",
     "Article",
     "Citation",
     "DataError",
+    "Entity",
     "Fact",
     "FactBase",
+    "Figure",
     "Location",
     "Paragraph",
+    "Placement",
     "Problem",
+    "Quotation",
+    "ResolvedDate",
+    "Section",
     "Source",
     "Topic",
     "load_factbase",

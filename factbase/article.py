@@ -4,15 +4,16 @@ A stored text is split into blocks at blank lines. The article body starts at th
 begins with the copy's dateline (the dateline itself is not body text) and ends before the block
 that is exactly the credit line. Inside it, a block that is exactly a subhead opens a section,
 a block that starts with one of the listed furniture prefixes (a photo caption, say) is skipped,
-and every other block is the next numbered paragraph, counting from 1. Everything outside the
-body (headlines, captions, timestamps, sidebars, ads) is page furniture and cannot be cited.
+and every other block is the next numbered paragraph, counting from 1. The credit line is part
+of the article too, citable as number 0 (CREDIT_LINE). Everything else (headlines, photo
+captions, timestamps, sidebars, ads) is page furniture and cannot be cited.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factbase.model import Article, Paragraph
+from factbase.model import CREDIT_LINE, Article, Paragraph
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class Layout:
     dateline: str
     credit_line: str
     subheads: tuple[str, ...] = ()
-    furniture: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()  # how blocks inside the body that are not article text begin
+    photo_captions: tuple[str, ...] = ()  # how caption lines begin, wherever they stand
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -88,6 +90,8 @@ def number_paragraphs(text: str, layout: Layout) -> tuple[Article, list[str]]:
         if prefix is not None:
             furniture_seen.add(prefix)
             continue
+        if any(block.text.startswith(p) for p in layout.photo_captions):
+            continue
         paragraphs.append(Paragraph(len(paragraphs) + 1, block.text, section, block.line))
 
     for subhead in layout.subheads:
@@ -96,12 +100,39 @@ def number_paragraphs(text: str, layout: Layout) -> tuple[Article, list[str]]:
     for prefix in layout.furniture:
         if prefix not in furniture_seen:
             problems.append(f"furniture {prefix!r} does not begin any paragraph of the body")
-    return Article(tuple(paragraphs)), problems
+    credit = Paragraph(CREDIT_LINE, blocks[end].text, None, blocks[end].line)
+    return Article(tuple(paragraphs), credit), problems
+
+
+def caption_lines(text: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """The whole lines that begin with each caption prefix, and a problem for each not found."""
+    lines = [line.strip() for line in text.splitlines()]
+    found: list[str] = []
+    problems: list[str] = []
+    for prefix in prefixes:
+        matches = [line for line in lines if line.startswith(prefix)]
+        if not matches:
+            problems.append(f"photo caption {prefix!r} does not begin any line of the text")
+        found.extend(matches)
+    return tuple(found), problems
+
+
+def blocks_after(text: str, article: Article, skip: tuple[str, ...] = ()) -> int:
+    """How many blocks of the text follow the credit line, not counting those listed in skip."""
+    if article.credit is None:
+        return 0
+    return sum(
+        1
+        for block in split_blocks(text)
+        if block.line > article.credit.line and block.text not in skip
+    )
 
 
 def outside_body(text: str, article: Article, quote: str) -> int | None:
     """The line of the stored text where a quote occurs outside the body, if it does."""
     body_lines = {paragraph.line for paragraph in article.paragraphs}
+    if article.credit is not None:
+        body_lines.add(article.credit.line)
     for block in split_blocks(text):
         if block.line not in body_lines and quote in block.text:
             return block.line

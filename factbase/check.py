@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from factbase.loader import DataError, load_factbase
+from factbase import DataError, load_factbase
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,295 +11,244 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from factbase.article import Layout, number_paragraphs, outside_body
-from factbase.model import Article, Citation, Fact, FactBase, Location, Source, Topic
-from factbase.yamlfile import LineList, LineMap, Origin, YamlFileError, read_yaml
+from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs, outside_body
+from factbase.collector import Collector, DataError, Field, Problem, describe, item_line
+from factbase.dates import UnresolvableDate, resolve
+from factbase.model import (
+    CREDIT_LINE,
+    Article,
+    Citation,
+    Entity,
+    Fact,
+    FactBase,
+    Figure,
+    Location,
+    Placement,
+    Quotation,
+    Section,
+    Source,
+    Topic,
+)
+from factbase.yamlfile import LineMap, Origin
+
+__all__ = ["DataError", "Problem", "load_factbase"]
 
 SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
+ENTITIES_FILE = "entities.yaml"
+FIGURES_FILE = "figures.yaml"
+QUOTATIONS_FILE = "quotations.yaml"
 FACTS_DIR = "facts"
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# A quotation inside a statement: curly or straight double quotes around it.
-QUOTED_IN_STATEMENT = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+# Words in quote marks inside text the site writes: curly or straight double quotes.
+QUOTED_WORDS = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 ROLES = ("original", "syndicated")
+ENTITY_KINDS = ("person", "organisation", "group", "place")
 # The site quotes short excerpts, never whole passages: a longer quote is a problem.
 MAX_QUOTE_WORDS = 40
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in data/, with where it is."""
-
-    origin: Origin
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.message}"
-
-
-class DataError(Exception):
-    """data/ has problems; `problems` lists all of them."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(problems)
-        count = len(problems)
-        heading = f"data/ has {count} problem{'s' if count != 1 else ''}:"
-        super().__init__("\n".join([heading, *map(str, problems)]))
-
-
-@dataclass(frozen=True)
-class Field:
-    """What one key of an entry must hold."""
-
-    kind: str  # "text", "whole number", "list of text", "list", "text or null"
-    required: bool = True
-
-
 SOURCE_FIELDS = {
-    "id": Field("text"),
-    "role": Field("text"),
-    "copy_of": Field("text", required=False),
+    "id": Field("id", help="a stable id, e.g. cnn-business-2019-12-02"),
+    "role": Field("text", help="original, or syndicated for a copy of another source"),
+    "copy_of": Field("id", required=False, help="for a syndicated copy: the id of the original"),
     "publisher": Field("text"),
-    "title": Field("text"),
-    "published": Field("text"),
-    "timestamp_as_shown": Field("text", required=False),
-    "dateline": Field("text"),
-    "credit_line": Field("text"),
-    "url": Field("text or null"),
-    "url_note": Field("text", required=False),
-    "text": Field("text"),
+    "title": Field("text", help="the headline as the copy gives it"),
+    "published": Field("text", help="publication date, YYYY-MM-DD"),
+    "timestamp_as_shown": Field("text", required=False, help="the copy's own line giving date and time"),
+    "dateline": Field("text", help="how the body begins, before its first words"),
+    "credit_line": Field("text", help="the line that ends the article, exactly"),
+    "url": Field("text or null", help="the copy's confirmed address, or null"),
+    "url_note": Field("text", required=False, help="why no address is recorded (when url is null)"),
+    "text": Field("text", help="the stored text, a path inside data/"),
     "subheads": Field("list of text", required=False),
-    "furniture": Field("list of text", required=False),
+    "furniture": Field("list of text", required=False, help="how non-article blocks inside the body begin"),
+    "photo_captions": Field("list of text", required=False, help="how photo caption lines begin"),
+    "copyright_line": Field("text", required=False),
+    "furniture_after": Field("text", required=False, help="what the page furniture after the article is"),
 }
-TOPIC_FIELDS = {"id": Field("text"), "title": Field("text"), "summary": Field("text")}
-FACT_FIELDS = {
-    "id": Field("text"),
-    "topics": Field("list of text"),
-    "statement": Field("text"),
-    "citations": Field("list"),
+SECTION_FIELDS = {"id": Field("id"), "title": Field("text")}
+TOPIC_FIELDS = {
+    "id": Field("id"),
+    "title": Field("text"),
+    "summary": Field("text", help="one sentence on what the topic covers"),
+    "introduction": Field("list of ids", required=False, help="facts whose statements open the page"),
+    "sections": Field("list", required=False, help="subheads: each an id and a title"),
 }
 CITATION_FIELDS = {
-    "source": Field("text"),
-    "paragraph": Field("whole number"),
-    "quote": Field("text"),
+    "source": Field("id"),
+    "paragraph": Field("paragraph"),
+    "quote": Field("text", help="the source's exact words"),
+}
+FACT_FIELDS = {
+    "id": Field("id"),
+    "topics": Field("list of text", help="topic ids, or topic/section where the topic has subheads"),
+    "statement": Field("text", help="the claim in plain language"),
+    "citations": Field("list"),
+    "when": Field("text", required=False, help="the date as the report words it, e.g. Last month"),
+    "mentions": Field("list of ids", required=False, help="entities the fact refers to without naming"),
+}
+ENTITY_FIELDS = {
+    "id": Field("id"),
+    "name": Field("text"),
+    "kind": Field("text", help="person, organisation, group or place"),
+    "aliases": Field("list of text", required=False, help="other names the report uses"),
+    "description": Field("text"),
+    "citations": Field("list"),
+}
+FIGURE_FIELDS = {
+    "id": Field("id"),
+    "as_written": Field("text", help="the number as the report writes it"),
+    "value": Field("number"),
+    "unit": Field("text"),
+    "counts": Field("text", help="what the number counts"),
+    "given_by": Field("id", required=False, help="the entity the report credits with it"),
+    "citations": Field("list"),
+}
+QUOTATION_FIELDS = {
+    "id": Field("id"),
+    "words": Field("text", help="exactly the words between the report's quote marks"),
+    "speaker": Field("id", required=False, help="the entity who said or wrote it, if named"),
+    "attribution": Field("text", help="who said or wrote it, and in what capacity"),
+    "citations": Field("list", help="first, where the quotation stands"),
 }
 
-_KIND_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "text": lambda v: isinstance(v, str) and bool(v.strip()),
-    "text or null": lambda v: v is None or (isinstance(v, str) and bool(v.strip())),
-    "whole number": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "list": lambda v: isinstance(v, list) and bool(v),
-    "list of text": lambda v: isinstance(v, list)
-    and bool(v)
-    and all(isinstance(x, str) and x.strip() for x in v),
-}
-_KIND_WORDS = {
-    "text": "non-empty text",
-    "text or null": "non-empty text, or null",
-    "whole number": "a whole number",
-    "list": "a non-empty list",
-    "list of text": "a non-empty list of text",
-}
+T = TypeVar("T")
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value!r})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return f"a list of {len(value)}" if value else "an empty list"
-    if isinstance(value, str):
-        return "empty text" if not value.strip() else f"text ({value!r})"
-    return f"{type(value).__name__} ({value!r})"
+@dataclass
+class _Known:
+    """What entries may refer to. A None set means its file was unreadable: do not check."""
 
-
-def item_line(sequence: Any, index: int) -> int:
-    """The line of the index-th (1-based) item of a YAML list, or 1 if unknown."""
-    if isinstance(sequence, LineList):
-        return sequence.item_lines[index - 1]
-    return 1
-
-
-class _Collector:
-    """Gathers problems while the loader walks data/."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.problems: list[Problem] = []
-
-    def shown(self, path: Path) -> str:
-        return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
-
-    def add(self, origin: Origin, message: str) -> None:
-        self.problems.append(Problem(origin, message))
-
-    def entries(self, path: Path, what: str) -> list[tuple[LineMap, Origin]]:
-        """The mappings listed in one YAML file, each with its origin."""
-        shown = self.shown(path)
-        try:
-            document = read_yaml(path, shown)
-        except YamlFileError as error:
-            self.add(error.origin, error.message)
-            return []
-        if not isinstance(document, list):
-            line = getattr(document, "line", 1)
-            self.add(Origin(shown, line), f"should hold a list of {what}s, one per '- ' item")
-            return []
-        result = []
-        for index, item in enumerate(document, start=1):
-            if not isinstance(item, LineMap):
-                line = item_line(document, index)
-                self.add(Origin(shown, line), f"{what} #{index} should be a mapping of keys, not {_describe(item)}")
-                continue
-            result.append((item, Origin(shown, item.line)))
-        return result
-
-    def fields(
-        self, entry: LineMap, origin: Origin, spec: dict[str, Field], name: str
-    ) -> set[str]:
-        """Check an entry's keys and value types against a spec; return the keys that are valid.
-
-        Every spec key is in the result when the entry is wholly sound (an absent optional key
-        counts as valid).
-        """
-        valid: set[str] = set()
-        for key, line in entry.duplicate_keys:
-            self.add(Origin(origin.file, line), f"{name} has key {key!r} twice")
-        for key in entry:
-            if key not in spec:
-                hint = difflib.get_close_matches(str(key), spec, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                allowed = ", ".join(spec)
-                self.add(
-                    Origin(origin.file, entry.key_lines[key]),
-                    f"{name} has unknown key {key!r}{suggestion}; allowed keys: {allowed}",
-                )
-        for key, field in spec.items():
-            if key not in entry:
-                if field.required:
-                    self.add(origin, f"{name} is missing required key {key!r}")
-                else:
-                    valid.add(key)
-                continue
-            if not _KIND_CHECKS[field.kind](entry[key]):
-                self.add(
-                    Origin(origin.file, entry.key_lines[key]),
-                    f"{name}: {key!r} should be {_KIND_WORDS[field.kind]}, not {_describe(entry[key])}",
-                )
-                continue
-            valid.add(key)
-        if entry.duplicate_keys or any(key not in spec for key in entry):
-            valid.discard("id")  # keep a malformed entry out of the results, whatever else holds
-        return valid
-
-    def entry_name(self, what: str, entry: LineMap, index: int) -> str:
-        identifier = entry.get("id")
-        if isinstance(identifier, str) and identifier.strip():
-            return f"{what} {identifier!r}"
-        return f"{what} #{index}"
-
-    def check_id(self, entry: LineMap, origin: Origin, name: str, seen: dict[str, Origin]) -> bool:
-        identifier = entry.get("id")
-        if not isinstance(identifier, str):
-            return False
-        line_origin = Origin(origin.file, entry.key_lines.get("id", origin.line))
-        if not ID_PATTERN.match(identifier):
-            self.add(
-                line_origin,
-                f"{name}: id should be lower-case words joined by hyphens, like 'breach-risk'",
-            )
-            return False
-        if identifier in seen:
-            self.add(line_origin, f"{name}: id is already used at {seen[identifier]}")
-            return False
-        seen[identifier] = line_origin
-        return True
+    sources: dict[str, Source]
+    source_ids: set[str] | None
+    topics: dict[str, Topic]
+    topic_ids: set[str] | None
+    entity_ids: set[str] | None
 
 
 def load_factbase(data_dir: Path) -> FactBase:
     """Load and check everything in data_dir; raise DataError listing every problem."""
-    data_dir = Path(data_dir)
-    collector = _Collector(data_dir)
+    collector = Collector(Path(data_dir))
     sources, source_ids = _load_sources(collector)
     topics, topic_ids = _load_topics(collector)
-    known = _Known({source.id: source for source in sources}, source_ids, topic_ids)
-    facts = _load_facts(collector, known)
+    entity_entries = _read(collector, ENTITIES_FILE, "entity", required=False)
+    known = _Known(
+        {s.id: s for s in sources},
+        source_ids,
+        {t.id: t for t in topics},
+        topic_ids,
+        _declared_ids(entity_entries),
+    )
+    entities = _build_all(collector, entity_entries, "entity", ENTITY_FIELDS, known, _build_entity)
+    facts, declared_facts = _load_facts(collector, known)
+    figures = _build_all(
+        collector, _read(collector, FIGURES_FILE, "figure", required=False), "figure", FIGURE_FIELDS, known, _build_figure
+    )
+    quotations = _build_all(
+        collector,
+        _read(collector, QUOTATIONS_FILE, "quotation", required=False),
+        "quotation",
+        QUOTATION_FIELDS,
+        known,
+        _build_quotation,
+    )
+    _check_introductions(collector, topics, declared_facts)
     if collector.problems:
         raise DataError(collector.problems)
-    return FactBase(sources=tuple(sources), topics=tuple(topics), facts=tuple(facts))
+    return FactBase(
+        sources=tuple(sources),
+        topics=tuple(topics),
+        facts=tuple(facts),
+        entities=tuple(entities),
+        figures=tuple(figures),
+        quotations=tuple(quotations),
+    )
 
 
-def _required_file(collector: _Collector, name: str) -> Path | None:
+def _read(
+    collector: Collector, name: str, what: str, required: bool = True
+) -> list[tuple[LineMap, Origin]] | None:
+    """The entries of one top-level data file; None if it is missing (when required) or unreadable."""
     path = collector.data_dir / name
     if not path.is_file():
-        collector.add(Origin(collector.shown(path), 1), "is missing")
+        if required:
+            collector.add(Origin(collector.shown(path), 1), "is missing")
+            return None
+        return []
+    return collector.entries(path, what)
+
+
+def _declared_ids(entries: list[tuple[LineMap, Origin]] | None) -> set[str] | None:
+    if entries is None:
         return None
-    return path
+    return {entry["id"] for entry, _ in entries if isinstance(entry.get("id"), str)}
 
 
-def _load_sources(collector: _Collector) -> tuple[list[Source], set[str] | None]:
-    """The sources that loaded, and every declared source id (None if the file is unreadable)."""
-    path = _required_file(collector, SOURCES_FILE)
-    if path is None:
-        return [], None
-    declared: set[str] = set()
-    sources: list[Source] = []
+def _build_all(
+    collector: Collector,
+    entries: list[tuple[LineMap, Origin]] | None,
+    what: str,
+    spec: dict[str, Field],
+    known: _Known,
+    build: Callable[[Collector, LineMap, Origin, str, set[str], _Known], T | None],
+) -> list[T]:
+    """Check and build every entry of one kind, keeping those wholly sound."""
+    built: list[T] = []
     seen: dict[str, Origin] = {}
-    before = len(collector.problems)
-    entries = collector.entries(path, "source")
-    if not entries and len(collector.problems) > before:
-        return [], None  # the file itself is broken; its problem is reported
-    for index, (entry, origin) in enumerate(entries, start=1):
-        name = collector.entry_name("source", entry, index)
-        if isinstance(entry.get("id"), str):
-            declared.add(entry["id"])
-        valid = collector.fields(entry, origin, SOURCE_FIELDS, name)
-        id_ok = collector.check_id(entry, origin, name, seen)
-        if valid != set(SOURCE_FIELDS) or not id_ok:
-            continue
-        source = _build_source(collector, entry, origin, name)
-        if source is not None:
-            sources.append(source)
+    for index, (entry, origin) in enumerate(entries or [], start=1):
+        name = collector.entry_name(what, entry, index)
+        valid = collector.fields(entry, origin, spec, name)
+        id_ok = collector.unique_id(entry, origin, name, seen)
+        result = build(collector, entry, origin, name, valid, known)
+        if result is not None and id_ok and valid == set(spec):
+            built.append(result)
+    return built
 
-    known = {source.id: source for source in sources}
+
+# Sources ------------------------------------------------------------------------------------
+
+
+def _load_sources(collector: Collector) -> tuple[list[Source], set[str] | None]:
+    """The sources that loaded, and every declared source id (None if the file is unreadable)."""
+    entries = _read(collector, SOURCES_FILE, "source")
+    known = _Known({}, None, {}, None, None)
+    sources = _build_all(collector, entries, "source", SOURCE_FIELDS, known, _build_source)
+    by_id = {source.id: source for source in sources}
     for source in sources:
-        at = Origin(source.origin.file, source.origin.line)
+        at = source.origin
         if source.role == "syndicated":
             if source.copy_of is None:
                 collector.add(at, f"source {source.id!r} is syndicated but does not say which source it is a copy_of")
-            elif source.copy_of not in known:
+            elif source.copy_of not in by_id:
                 collector.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}")
-            elif known[source.copy_of].role != "original":
+            elif by_id[source.copy_of].role != "original":
                 collector.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
         elif source.copy_of is not None:
             collector.add(at, f"source {source.id!r} is an original, so it cannot be a copy_of another source")
-    return sources, declared
+    return sources, _declared_ids(entries)
 
 
 def _build_source(
-    collector: _Collector, entry: LineMap, origin: Origin, name: str
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
 ) -> Source | None:
+    if valid != set(SOURCE_FIELDS):
+        return None
+
     def at(key: str) -> Origin:
-        return Origin(origin.file, entry.key_lines.get(key, origin.line))
+        return collector.at(entry, origin, key)
 
     ok = True
     if entry["role"] not in ROLES:
         collector.add(at("role"), f"{name}: role should be one of {', '.join(ROLES)}, not {entry['role']!r}")
         ok = False
-
     published = _parse_date(entry["published"])
     if published is None:
         collector.add(at("published"), f"{name}: published {entry['published']!r} is not a date written YYYY-MM-DD")
         ok = False
-
     url = entry["url"]
     if url is not None and not _is_web_url(url):
         collector.add(at("url"), f"{name}: url {url!r} is not an http(s) address")
@@ -311,33 +260,38 @@ def _build_source(
         collector.add(at("url_note"), f"{name}: url_note is only for a source whose url is null")
         ok = False
 
-    text_path = _stored_text_path(collector, entry["text"], at("text"), name)
-    if text_path is None or not ok:
-        return None
-    try:
-        text = text_path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        collector.add(at("text"), f"{name}: stored text {entry['text']!r} is not valid UTF-8")
+    text = _stored_text(collector, entry["text"], at("text"), name)
+    if text is None or published is None or not ok:
         return None
 
+    where = f"{name}: in stored text {entry['text']!r}"
     layout = Layout(
         dateline=entry["dateline"],
         credit_line=entry["credit_line"],
         subheads=tuple(entry.get("subheads", ())),
         furniture=tuple(entry.get("furniture", ())),
+        photo_captions=tuple(entry.get("photo_captions", ())),
     )
-    article, layout_problems = number_paragraphs(text, layout)
-    for problem in layout_problems:
-        collector.add(origin, f"{name}: in stored text {entry['text']!r}, {problem}")
-    if layout_problems:
+    article, problems = number_paragraphs(text, layout)
+    captions, caption_problems = caption_lines(text, layout.photo_captions)
+    problems += caption_problems
+    lines = {line.strip() for line in text.splitlines()}
+    for key in ("timestamp_as_shown", "copyright_line"):
+        if key in entry and entry[key] not in lines:
+            problems.append(f"{key} {entry[key]!r} is not a line of the text")
+    for problem in problems:
+        collector.add(origin, f"{where}, {problem}")
+    if problems:
         return None
+    copyright_line = entry.get("copyright_line")
+    after = blocks_after(text, article, skip=(copyright_line,) if copyright_line else ())
     return Source(
         id=entry["id"],
         role=entry["role"],
         copy_of=entry.get("copy_of"),
         publisher=entry["publisher"],
         title=entry["title"],
-        published=published,  # type: ignore[arg-type]  # checked above
+        published=published,
         timestamp_as_shown=entry.get("timestamp_as_shown"),
         dateline=entry["dateline"],
         credit_line=entry["credit_line"],
@@ -346,6 +300,9 @@ def _build_source(
         text_path=entry["text"],
         text=text,
         article=article,
+        photo_captions=captions,
+        copyright_line=copyright_line,
+        furniture_after=(after, entry.get("furniture_after")),
         origin=origin,
     )
 
@@ -364,7 +321,7 @@ def _is_web_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _stored_text_path(collector: _Collector, value: str, origin: Origin, name: str) -> Path | None:
+def _stored_text(collector: Collector, value: str, origin: Origin, name: str) -> str | None:
     data_dir = collector.data_dir.resolve()
     candidate = (data_dir / value).resolve()
     if Path(value).is_absolute() or not candidate.is_relative_to(data_dir):
@@ -373,154 +330,143 @@ def _stored_text_path(collector: _Collector, value: str, origin: Origin, name: s
     if not candidate.is_file():
         collector.add(origin, f"{name}: stored text {value!r} does not exist in data/")
         return None
-    return candidate
+    try:
+        return candidate.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        collector.add(origin, f"{name}: stored text {value!r} is not valid UTF-8")
+        return None
 
 
-def _load_topics(collector: _Collector) -> tuple[list[Topic], set[str] | None]:
+# Topics --------------------------------------------------------------------------------------
+
+
+def _load_topics(collector: Collector) -> tuple[list[Topic], set[str] | None]:
     """The topics that loaded, and every declared topic id (None if the file is unreadable)."""
-    path = _required_file(collector, TOPICS_FILE)
-    if path is None:
-        return [], None
-    topics: list[Topic] = []
-    declared: set[str] = set()
+    entries = _read(collector, TOPICS_FILE, "topic")
+    known = _Known({}, None, {}, None, None)
+    return _build_all(collector, entries, "topic", TOPIC_FIELDS, known, _build_topic), _declared_ids(entries)
+
+
+def _build_topic(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> Topic | None:
+    sections: list[Section] = []
     seen: dict[str, Origin] = {}
-    before = len(collector.problems)
-    entries = collector.entries(path, "topic")
-    if not entries and len(collector.problems) > before:
-        return [], None  # the file itself is broken; its problem is reported
-    for index, (entry, origin) in enumerate(entries, start=1):
-        name = collector.entry_name("topic", entry, index)
-        if isinstance(entry.get("id"), str):
-            declared.add(entry["id"])
-        valid = collector.fields(entry, origin, TOPIC_FIELDS, name)
-        if collector.check_id(entry, origin, name, seen) and valid == set(TOPIC_FIELDS):
-            topics.append(Topic(entry["id"], entry["title"], entry["summary"], origin))
-    return topics, declared
-
-
-@dataclass(frozen=True)
-class _Known:
-    """What facts may refer to. A None set means its file was unreadable: do not check."""
-
-    sources: dict[str, Source]
-    source_ids: set[str] | None
-    topic_ids: set[str] | None
-
-
-def _load_facts(collector: _Collector, known: _Known) -> list[Fact]:
-    facts_dir = collector.data_dir / FACTS_DIR
-    paths = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
-    if not paths:
-        collector.add(Origin(f"{collector.data_dir.name}/{FACTS_DIR}", 1), "holds no .yaml files of facts")
-    facts: list[Fact] = []
-    seen: dict[str, Origin] = {}
-    for path in paths:
-        for index, (entry, origin) in enumerate(collector.entries(path, "fact"), start=1):
-            name = collector.entry_name("fact", entry, index)
-            valid = collector.fields(entry, origin, FACT_FIELDS, name)
-            id_ok = collector.check_id(entry, origin, name, seen)
-            fact = _build_fact(collector, entry, origin, name, valid, known)
-            if fact is not None and id_ok:
-                facts.append(fact)
-    return facts
-
-
-def _build_fact(
-    collector: _Collector,
-    entry: LineMap,
-    origin: Origin,
-    name: str,
-    valid: set[str],
-    known: _Known,
-) -> Fact | None:
-    """Check every part of a fact that is well-formed; the Fact if all of it is sound."""
-    ok = valid == set(FACT_FIELDS)
-    if "topics" in valid and known.topic_ids is not None:
-        topics_line = Origin(origin.file, entry.key_lines["topics"])
-        for topic in entry["topics"]:
-            if topic not in known.topic_ids:
-                collector.add(topics_line, f"{name} is filed under topic {topic!r}, which is not in data/{TOPICS_FILE}")
-                ok = False
-        if len(set(entry["topics"])) != len(entry["topics"]):
-            collector.add(topics_line, f"{name} lists a topic twice")
+    ok = True
+    for index, item in enumerate(entry.get("sections", []) if "sections" in valid else [], start=1):
+        if not isinstance(item, LineMap):
+            collector.add(
+                Origin(origin.file, item_line(entry["sections"], index)),
+                f"{name}, section #{index} should be a mapping with id and title, not {describe(item)}",
+            )
             ok = False
+            continue
+        section_origin = Origin(origin.file, item.line)
+        section_name = f"{name}, section #{index}"
+        section_valid = collector.fields(item, section_origin, SECTION_FIELDS, section_name)
+        if collector.unique_id(item, section_origin, section_name, seen) and section_valid == set(SECTION_FIELDS):
+            sections.append(Section(item["id"], item["title"]))
+        else:
+            ok = False
+    if not ok or valid != set(TOPIC_FIELDS):
+        return None
+    return Topic(
+        id=entry["id"],
+        title=entry["title"],
+        summary=entry["summary"],
+        introduction=tuple(entry.get("introduction", ())),
+        sections=tuple(sections),
+        origin=origin,
+    )
 
+
+def _check_introductions(collector: Collector, topics: list[Topic], declared_facts: set[str]) -> None:
+    """Every fact a topic opens with is declared (a broken one reports its own problem)."""
+    for topic in topics:
+        for fact_id in topic.introduction:
+            if fact_id not in declared_facts:
+                collector.add(
+                    topic.origin,
+                    f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/",
+                )
+
+
+# Citations -----------------------------------------------------------------------------------
+
+
+def _citations(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> tuple[Citation, ...] | None:
+    """The entry's citations, each verified; None if any is unsound (its problem reported)."""
+    if "citations" not in valid:
+        return None
     citations: list[Citation] = []
-    for number, item in enumerate(entry["citations"] if "citations" in valid else [], start=1):
+    ok = True
+    for number, item in enumerate(entry["citations"], start=1):
         citation_name = f"{name}, citation {number}"
         if not isinstance(item, LineMap):
             collector.add(
                 Origin(origin.file, item_line(entry["citations"], number)),
-                f"{citation_name} should be a mapping with source, paragraph and quote, not {_describe(item)}",
+                f"{citation_name} should be a mapping with source, paragraph and quote, not {describe(item)}",
             )
             ok = False
             continue
-        citation = _build_citation(collector, item, Origin(origin.file, item.line), name, citation_name, known)
+        citation = _citation(collector, item, Origin(origin.file, item.line), name, citation_name, known)
         if citation is None:
             ok = False
         else:
             citations.append(citation)
-
-    if ok:
-        ok = _check_statement_quotes(collector, entry, origin, name, citations, known.sources)
-    if not ok:
-        return None
-    return Fact(entry["id"], tuple(entry["topics"]), entry["statement"], tuple(citations), origin)
+    return tuple(citations) if ok else None
 
 
-def _build_citation(
-    collector: _Collector,
-    item: LineMap,
-    origin: Origin,
-    fact_name: str,
-    citation_name: str,
-    known: _Known,
+def _citation(
+    collector: Collector, item: LineMap, origin: Origin, owner: str, citation_name: str, known: _Known
 ) -> Citation | None:
     if collector.fields(item, origin, CITATION_FIELDS, citation_name) != set(CITATION_FIELDS):
         return None
     source_id, number, quote = item["source"], item["paragraph"], item["quote"]
+    number = CREDIT_LINE if number == "credit line" else number
 
     def at(key: str) -> Origin:
-        return Origin(origin.file, item.key_lines[key])
+        return collector.at(item, origin, key)
 
     source = known.sources.get(source_id)
     if source is None and (known.source_ids is None or source_id in known.source_ids):
         return None  # the source (or its file) has its own problem, already reported
     if source is None:
-        collector.add(at("source"), f"{fact_name} cites source {source_id!r} which is not in data/{SOURCES_FILE}")
+        collector.add(at("source"), f"{owner} cites source {source_id!r} which is not in data/{SOURCES_FILE}")
         return None
     paragraph = source.article.paragraph(number)
+    where = Location(source_id, number).label
     if paragraph is None:
         count = len(source.article.paragraphs)
         collector.add(
             at("paragraph"),
-            f"{fact_name} cites paragraph {number} of source {source_id!r}, which has paragraphs 1 to {count}",
+            f"{owner} cites paragraph {number} of source {source_id!r}, which has paragraphs 1 to {count}",
         )
         return None
     if quote not in paragraph.text:
-        collector.add(at("quote"), _quote_not_found(fact_name, source, number, quote))
+        collector.add(at("quote"), _quote_not_found(owner, source, where, quote))
         return None
     if len(quote.split()) > MAX_QUOTE_WORDS:
         collector.add(
             at("quote"),
-            f"{fact_name} quotes {len(quote.split())} words of paragraph {number}; "
-            f"keep excerpts to at most {MAX_QUOTE_WORDS} words",
+            f"{owner} quotes {len(quote.split())} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words",
         )
         return None
     return Citation(source_id, number, quote, _same_words_elsewhere(source, quote, known.sources), origin)
 
 
-def _quote_not_found(fact_name: str, source: Source, number: int, quote: str) -> str:
-    where = f"paragraph {number} of source {source.id!r}"
+def _quote_not_found(owner: str, source: Source, where: str, quote: str) -> str:
     furniture_line = outside_body(source.text, source.article, quote)
     if furniture_line is not None:
         return (
-            f"{fact_name} quotes {quote!r}, which is page furniture (line {furniture_line} of "
+            f"{owner} quotes {quote!r}, which is page furniture (line {furniture_line} of "
             f"{source.text_path}), not the article; only the article body can be cited"
         )
     closest, in_paragraph = _closest_passage(source.article, quote)
     hint = f"; closest passage is in paragraph {in_paragraph}: {closest!r}" if closest else ""
-    return f"{fact_name}: quote not found word for word in {where}: {quote!r}{hint}"
+    return f"{owner}: quote not found word for word in {where} of source {source.id!r}: {quote!r}{hint}"
 
 
 def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
@@ -540,39 +486,239 @@ def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
     return (best[1], best[2]) if best[0] >= 0.6 else (None, 0)
 
 
-def _same_words_elsewhere(
-    source: Source, quote: str, sources: dict[str, Source]
-) -> tuple[Location, ...]:
+def _same_words_elsewhere(source: Source, quote: str, sources: dict[str, Source]) -> tuple[Location, ...]:
     """Where the same words stand in the other copies of the same report."""
-    report = source.copy_of or source.id
     found = []
     for other in sources.values():
-        if other.id == source.id or (other.copy_of or other.id) != report:
+        if other.id == source.id or other.report_id != source.report_id:
             continue
-        match = next((p for p in other.article.paragraphs if quote in p.text), None)
+        parts = [*other.article.paragraphs, *([other.article.credit] if other.article.credit else [])]
+        match = next((p for p in parts if quote in p.text), None)
         if match is not None:
             found.append(Location(other.id, match.number))
     return tuple(found)
 
 
-def _check_statement_quotes(
-    collector: _Collector,
-    entry: LineMap,
-    origin: Origin,
+def _quoted_words_verified(
+    collector: Collector,
+    text: str,
+    at: Origin,
     name: str,
-    citations: list[Citation],
+    field: str,
+    citations: tuple[Citation, ...],
     sources: dict[str, Source],
 ) -> bool:
-    """Words in quote marks in a statement must stand word for word in a cited paragraph."""
-    cited_texts = [sources[c.source_id].article.paragraphs[c.paragraph - 1].text for c in citations]
+    """Words a statement puts in quote marks must stand word for word in a paragraph it cites."""
+    cited = [sources[c.source_id].article.paragraph(c.paragraph) for c in citations]
+    texts = [p.text for p in cited if p is not None]
     ok = True
-    for match in QUOTED_IN_STATEMENT.finditer(entry["statement"]):
+    for match in QUOTED_WORDS.finditer(text):
         quoted = match.group(1) or match.group(2)
-        if not any(quoted in text for text in cited_texts):
+        if not any(quoted in paragraph for paragraph in texts):
             collector.add(
-                Origin(origin.file, entry.key_lines["statement"]),
-                f"{name}: the statement puts {quoted!r} in quote marks, but those words are not "
+                at,
+                f"{name}: the {field} puts {quoted!r} in quote marks, but those words are not "
                 "in any paragraph it cites; quote exactly or paraphrase without quote marks",
             )
             ok = False
     return ok
+
+
+# Facts ---------------------------------------------------------------------------------------
+
+
+def _load_facts(collector: Collector, known: _Known) -> tuple[list[Fact], set[str]]:
+    """The facts that loaded from data/facts/*.yaml, and every declared fact id."""
+    facts_dir = collector.data_dir / FACTS_DIR
+    paths = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
+    if not paths:
+        collector.add(Origin(f"{collector.data_dir.name}/{FACTS_DIR}", 1), "holds no .yaml files of facts")
+    entries: list[tuple[LineMap, Origin]] = []
+    for path in paths:
+        entries.extend(collector.entries(path, "fact") or [])
+    facts = _build_all(collector, entries, "fact", FACT_FIELDS, known, _build_fact)
+    return facts, _declared_ids(entries) or set()
+
+
+def _placements(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, known: _Known
+) -> tuple[Placement, ...] | None:
+    at = collector.at(entry, origin, "topics")
+    placements: list[Placement] = []
+    ok = True
+    for value in entry["topics"]:
+        topic_id, _, section_id = value.partition("/")
+        placement = Placement(topic_id, section_id or None)
+        if placement in placements:
+            collector.add(at, f"{name} lists topic {value!r} twice")
+            ok = False
+            continue
+        placements.append(placement)
+        if known.topic_ids is None or (topic_id in known.topic_ids and topic_id not in known.topics):
+            continue  # the topics file, or that topic, has its own problem
+        topic = known.topics.get(topic_id)
+        if topic is None:
+            collector.add(at, f"{name} is filed under topic {topic_id!r}, which is not in data/{TOPICS_FILE}")
+            ok = False
+        elif topic.sections and section_id not in {s.id for s in topic.sections}:
+            choices = ", ".join(f"{topic_id}/{s.id}" for s in topic.sections)
+            what = f"section {section_id!r}" if section_id else "no section"
+            collector.add(at, f"{name} is filed under topic {topic_id!r} with {what}; choose one of {choices}")
+            ok = False
+        elif not topic.sections and section_id:
+            collector.add(at, f"{name} is filed under {value!r}, but topic {topic_id!r} has no sections")
+            ok = False
+    return tuple(placements) if ok else None
+
+
+def _build_fact(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> Fact | None:
+    """Check every part of a fact that is well-formed; the Fact if all of it is sound."""
+    placements = _placements(collector, entry, origin, name, known) if "topics" in valid else None
+    citations = _citations(collector, entry, origin, name, valid, known)
+    mentions_ok = _references_exist(collector, entry, origin, name, "mentions", known.entity_ids, ENTITIES_FILE)
+    if citations is None or "statement" not in valid:
+        return None
+    statement_ok = _quoted_words_verified(
+        collector, entry["statement"], collector.at(entry, origin, "statement"), name, "statement", citations, known.sources
+    )
+    when = None
+    if "when" in entry and "when" in valid:
+        when = _resolve_when(collector, entry, origin, name, citations, known)
+        if when is None:
+            return None
+    if placements is None or not statement_ok or not mentions_ok:
+        return None
+    return Fact(
+        id=entry["id"],
+        placements=placements,
+        statement=entry["statement"],
+        citations=citations,
+        when=when,
+        mentions=tuple(entry.get("mentions", ())),
+        origin=origin,
+    )
+
+
+def _resolve_when(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, citations: tuple[Citation, ...], known: _Known
+) -> Any:
+    at = collector.at(entry, origin, "when")
+    wording = entry["when"]
+    if not any(wording.lower() in citation.quote.lower() for citation in citations):
+        collector.add(at, f"{name}: when {wording!r} is not in any of its quotes; give the date as the report words it")
+        return None
+    published = known.sources[citations[0].source_id].published
+    try:
+        return resolve(wording, published)
+    except UnresolvableDate as error:
+        collector.add(at, f"{name}: {error}")
+        return None
+
+
+def _references_exist(
+    collector: Collector,
+    entry: LineMap,
+    origin: Origin,
+    name: str,
+    key: str,
+    known_ids: set[str] | None,
+    file: str,
+) -> bool:
+    """Every id listed (or given) under key is declared in file; True when unchecked or absent."""
+    value = entry.get(key)
+    if value is None or known_ids is None:
+        return True
+    ids = value if isinstance(value, list) else [value]
+    missing = [i for i in ids if isinstance(i, str) and i not in known_ids]
+    for identifier in missing:
+        collector.add(
+            collector.at(entry, origin, key),
+            f"{name} refers under {key!r} to {identifier!r}, which is not in data/{file}",
+        )
+    return not missing
+
+
+# People, organisations and places; figures; quotations ----------------------------------------
+
+
+def _build_entity(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> Entity | None:
+    citations = _citations(collector, entry, origin, name, valid, known)
+    kind_ok = "kind" not in valid or entry["kind"] in ENTITY_KINDS
+    if not kind_ok:
+        collector.add(
+            collector.at(entry, origin, "kind"),
+            f"{name}: kind should be one of {', '.join(ENTITY_KINDS)}, not {entry['kind']!r}",
+        )
+    if citations is None or valid != set(ENTITY_FIELDS) or not kind_ok:
+        return None
+    at = collector.at(entry, origin, "description")
+    if not _quoted_words_verified(collector, entry["description"], at, name, "description", citations, known.sources):
+        return None
+    return Entity(
+        id=entry["id"],
+        name=entry["name"],
+        kind=entry["kind"],
+        aliases=tuple(entry.get("aliases", ())),
+        description=entry["description"],
+        citations=citations,
+        origin=origin,
+    )
+
+
+def _build_figure(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> Figure | None:
+    citations = _citations(collector, entry, origin, name, valid, known)
+    given_by_ok = _references_exist(collector, entry, origin, name, "given_by", known.entity_ids, ENTITIES_FILE)
+    if citations is None or valid != set(FIGURE_FIELDS) or not given_by_ok:
+        return None
+    if not any(entry["as_written"] in citation.quote for citation in citations):
+        collector.add(
+            collector.at(entry, origin, "as_written"),
+            f"{name}: {entry['as_written']!r} is not in any of its quotes; write the number as the report does",
+        )
+        return None
+    return Figure(
+        id=entry["id"],
+        as_written=entry["as_written"],
+        value=entry["value"],
+        unit=entry["unit"],
+        counts=entry["counts"],
+        given_by=entry.get("given_by"),
+        citation=citations[0],
+        origin=origin,
+    )
+
+
+def _build_quotation(
+    collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
+) -> Quotation | None:
+    citations = _citations(collector, entry, origin, name, valid, known)
+    speaker_ok = _references_exist(collector, entry, origin, name, "speaker", known.entity_ids, ENTITIES_FILE)
+    if citations is None or valid != set(QUOTATION_FIELDS) or not speaker_ok:
+        return None
+    first = citations[0]
+    paragraph = known.sources[first.source_id].article.paragraph(first.paragraph)
+    marked = f"“{entry['words']}”"
+    if paragraph is None or marked not in paragraph.text:
+        collector.add(
+            collector.at(entry, origin, "words"),
+            f"{name}: {marked!r} is not in {first.location.label} of source {first.source_id!r}; "
+            "give exactly the words between the report's quote marks, and cite where they stand first",
+        )
+        return None
+    at = collector.at(entry, origin, "attribution")
+    if not _quoted_words_verified(collector, entry["attribution"], at, name, "attribution", citations, known.sources):
+        return None
+    return Quotation(
+        id=entry["id"],
+        words=entry["words"],
+        speaker=entry.get("speaker"),
+        attribution=entry["attribution"],
+        citations=citations,
+        origin=origin,
+    )

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from factbase.yamlfile import Origin
 
+# The number a citation uses for a copy's credit line, which is part of the article but not
+# one of its numbered paragraphs. Data files write it as `paragraph: credit line`.
+CREDIT_LINE = 0
+
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One numbered paragraph of an article body, as stored."""
+    """One numbered paragraph of an article body (or its credit line, number 0), as stored."""
 
     number: int
     text: str
@@ -21,12 +26,15 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Article:
-    """The body of one captured copy: its paragraphs, numbered from 1."""
+    """The body of one captured copy: its paragraphs, numbered from 1, and its credit line."""
 
     paragraphs: tuple[Paragraph, ...]
+    credit: Paragraph | None = None
 
     def paragraph(self, number: int) -> Paragraph | None:
-        """The paragraph with this number, or None if there is none."""
+        """The paragraph with this number (CREDIT_LINE for the credit line), or None."""
+        if number == CREDIT_LINE:
+            return self.credit
         if 1 <= number <= len(self.paragraphs):
             return self.paragraphs[number - 1]
         return None
@@ -59,7 +67,23 @@ class Source:
     text_path: str  # relative to the data folder
     text: str
     article: Article
+    photo_captions: tuple[str, ...]  # each caption line as it stands in the capture
+    copyright_line: str | None
+    furniture_after: tuple[int, str | None]  # blocks of page furniture after the article, and what they are
     origin: Origin
+
+    @property
+    def report_id(self) -> str:
+        """The id of the original report this copy is (itself, for an original)."""
+        return self.copy_of or self.id
+
+
+@dataclass(frozen=True)
+class Section:
+    """A subhead on a topic page."""
+
+    id: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -69,20 +93,32 @@ class Topic:
     id: str
     title: str
     summary: str
+    introduction: tuple[str, ...]  # ids of the facts whose statements open the page
+    sections: tuple[Section, ...]
     origin: Origin
 
 
 @dataclass(frozen=True)
 class Location:
-    """A paragraph of a source."""
+    """A paragraph of a source (or its credit line)."""
 
     source_id: str
     paragraph: int
 
+    @property
+    def label(self) -> str:
+        """How the site names it: "paragraph 8" or "the credit line"."""
+        return "the credit line" if self.paragraph == CREDIT_LINE else f"paragraph {self.paragraph}"
+
+    @property
+    def anchor(self) -> str:
+        """The element id of the paragraph on its source's page."""
+        return "credit-line" if self.paragraph == CREDIT_LINE else f"p{self.paragraph}"
+
 
 @dataclass(frozen=True)
 class Citation:
-    """The exact words of one source paragraph that support a fact."""
+    """The exact words of one source paragraph that support a statement."""
 
     source_id: str
     paragraph: int
@@ -96,14 +132,94 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ResolvedDate:
+    """A date as the report words it, resolved against the publication date."""
+
+    reported_as: str  # the report's own words, e.g. "Last month"
+    start: datetime.date
+    end: datetime.date
+    precision: str  # "day", "week" or "month"
+    note: str | None  # how it was resolved, and any ambiguity
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.note is not None and "ambiguous" in self.note
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a fact is filed: a topic and, on topics with subheads, one of them."""
+
+    topic: str
+    section: str | None
+
+
+@dataclass(frozen=True)
 class Fact:
     """One claim the site makes, in plain language, with its evidence."""
 
     id: str
-    topics: tuple[str, ...]
+    placements: tuple[Placement, ...]
     statement: str
     citations: tuple[Citation, ...]
+    when: ResolvedDate | None
+    mentions: tuple[str, ...]  # entity ids named explicitly as mentioned, beyond the names found
     origin: Origin
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return tuple(placement.topic for placement in self.placements)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, group or place named in the reporting."""
+
+    id: str
+    name: str
+    kind: str  # "person", "organisation", "group" or "place"
+    aliases: tuple[str, ...]
+    description: str
+    citations: tuple[Citation, ...]
+    origin: Origin
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the report gives: what it counts, its unit and who gives it."""
+
+    id: str
+    as_written: str  # the words of the report, e.g. "More than 850 million"
+    value: float
+    unit: str
+    counts: str
+    given_by: str | None  # entity id; None when the report gives it on its own authority
+    citation: Citation
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation in the report, with who said or wrote it and in what capacity."""
+
+    id: str
+    words: str  # exactly as between the report's quote marks
+    speaker: str | None  # entity id, if the speaker is named
+    attribution: str
+    citations: tuple[Citation, ...]  # the first is where the quotation stands
+    origin: Origin
+
+    @property
+    def location(self) -> Location:
+        return self.citations[0].location
+
+
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -113,6 +229,9 @@ class FactBase:
     sources: tuple[Source, ...]
     topics: tuple[Topic, ...]
     facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
 
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:
@@ -126,30 +245,102 @@ class FactBase:
     def _facts_by_id(self) -> dict[str, Fact]:
         return {fact.id: fact for fact in self.facts}
 
+    @cached_property
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.entities}
+
     def source(self, source_id: str) -> Source:
-        """The source with this id; KeyError names it if there is none."""
+        """The source with this id; KeyError if there is none."""
         return self._sources_by_id[source_id]
 
     def topic(self, topic_id: str) -> Topic:
-        """The topic with this id; KeyError names it if there is none."""
+        """The topic with this id; KeyError if there is none."""
         return self._topics_by_id[topic_id]
 
     def fact(self, fact_id: str) -> Fact:
-        """The fact with this id; KeyError names it if there is none."""
+        """The fact with this id; KeyError if there is none."""
         return self._facts_by_id[fact_id]
 
-    def facts_on(self, topic_id: str) -> tuple[Fact, ...]:
-        """The facts filed under a topic, in data order."""
-        return tuple(fact for fact in self.facts if topic_id in fact.topics)
+    def entity(self, entity_id: str) -> Entity:
+        """The person, organisation, group or place with this id; KeyError if there is none."""
+        return self._entities_by_id[entity_id]
+
+    def facts_on(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
+        """The facts filed under a topic (or one of its subheads), in data order."""
+        return tuple(
+            fact
+            for fact in self.facts
+            if any(
+                p.topic == topic_id and (section_id is None or p.section == section_id)
+                for p in fact.placements
+            )
+        )
+
+    def copies_of(self, source: Source) -> tuple[Source, ...]:
+        """The other captured copies of the same report."""
+        return tuple(
+            other
+            for other in self.sources
+            if other.id != source.id and other.report_id == source.report_id
+        )
+
+    @cached_property
+    def _mentions(self) -> dict[str, tuple[str, ...]]:
+        """Fact id to the entity ids it names, in statement or quotes, or lists explicitly."""
+        patterns = {entity.id: _names_pattern(entity.names) for entity in self.entities}
+        found: dict[str, tuple[str, ...]] = {}
+        for fact in self.facts:
+            text = " ".join([fact.statement, *(c.quote for c in fact.citations)])
+            named = [eid for eid, pattern in patterns.items() if pattern.search(text)]
+            found[fact.id] = tuple(dict.fromkeys([*named, *fact.mentions]))
+        return found
+
+    def entities_in(self, fact: Fact) -> tuple[Entity, ...]:
+        """The people, organisations, groups and places a fact mentions."""
+        return tuple(self.entity(eid) for eid in self._mentions[fact.id])
+
+    def facts_mentioning(self, entity_id: str) -> tuple[Fact, ...]:
+        """The facts that mention an entity, in data order."""
+        return tuple(fact for fact in self.facts if entity_id in self._mentions[fact.id])
+
+    def quotations_by(self, entity_id: str) -> tuple[Quotation, ...]:
+        """The quotations whose speaker is this entity."""
+        return tuple(q for q in self.quotations if q.speaker == entity_id)
+
+    def figures_given_by(self, entity_id: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.given_by == entity_id)
+
+    def locations_on(self, topic_id: str) -> set[Location]:
+        """Every source paragraph the facts of a topic cite, in every copy."""
+        locations: set[Location] = set()
+        for fact in self.facts_on(topic_id):
+            for citation in fact.citations:
+                locations.add(citation.location)
+                locations.update(citation.also_in)
+        return locations
 
     def citations_of(self, source_id: str) -> dict[int, tuple[tuple[Fact, Citation], ...]]:
         """For each paragraph of a source, the facts that cite it and how."""
         by_paragraph: dict[int, list[tuple[Fact, Citation]]] = {}
         for fact in self.facts:
             for citation in fact.citations:
-                if citation.source_id == source_id:
-                    by_paragraph.setdefault(citation.paragraph, []).append((fact, citation))
-                for other in citation.also_in:
-                    if other.source_id == source_id:
-                        by_paragraph.setdefault(other.paragraph, []).append((fact, citation))
+                locations = (citation.location, *citation.also_in)
+                for location in locations:
+                    if location.source_id == source_id:
+                        by_paragraph.setdefault(location.paragraph, []).append((fact, citation))
         return {number: tuple(pairs) for number, pairs in sorted(by_paragraph.items())}
+
+    def uncited_paragraphs(self) -> tuple[Location, ...]:
+        """Every body paragraph of every source that no fact cites, directly or in another copy."""
+        uncited = []
+        for source in self.sources:
+            cited = self.citations_of(source.id)
+            uncited.extend(
+                Location(source.id, p.number) for p in source.article.paragraphs if p.number not in cited
+            )
+        return tuple(uncited)
+
+    def timeline(self) -> tuple[Fact, ...]:
+        """The facts that carry a date, in date order (data order within a date)."""
+        dated = [fact for fact in self.facts if fact.when is not None]
+        return tuple(sorted(dated, key=lambda f: (f.when.start, f.when.end)))  # type: ignore[union-attr]

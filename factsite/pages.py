@@ -1,11 +1,21 @@
-"""Which pages the fact base generates, and where they live in the docs tree."""
+"""Which pages the fact base generates, where they live in the docs tree, and their metadata."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
 
 from factbase import FactBase
 
 TOPICS_INDEX = "topics/index.md"
 SOURCES_INDEX = "sources/index.md"
+VERSIONS = "sources/versions.md"
+PEOPLE = "people.md"
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+QUOTES = "quotes.md"
+DOWNLOADS = "downloads.md"
 
 
 def topic_doc(topic_id: str) -> str:
@@ -18,15 +28,64 @@ def source_doc(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
-def generated_pages(factbase: FactBase) -> dict[str, str]:
-    """Every generated page: docs path to its Markdown source, a single macro call.
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data: which renderer fills it, for which id, and its metadata."""
 
-    Ids are checked by the loader to be lower-case words and hyphens, so they are safe
-    to write inside the macro call.
-    """
-    pages = {TOPICS_INDEX: "{{ topics_index() }}\n", SOURCES_INDEX: "{{ sources_index() }}\n"}
+    docs_path: str
+    kind: str  # a SiteRenderer.page kind
+    subject: str | None  # the id of the topic or source, for per-item pages
+    title: str
+    description: str
+    citation: dict[str, str] | None = None  # citation metadata of a source, for reference managers
+
+    def markdown(self) -> str:
+        """The page's Markdown source as the site generator first sees it: front matter only.
+
+        The body is rendered from data when the page is built (SiteRenderer.page). The front
+        matter is written by a YAML dumper, and `render_macros: false` keeps the macros plugin
+        from treating any data value (a title, say) as a template.
+        """
+        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
+        if self.citation:
+            meta["citation"] = self.citation
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front}---\n"
+
+
+def generated_pages(factbase: FactBase) -> dict[str, GeneratedPage]:
+    """Every page generated from data, by docs path."""
+    originals = [s for s in factbase.sources if s.role == "original"]
+    report = originals[0].title if originals else "the report"
+    pages = [
+        GeneratedPage(TOPICS_INDEX, "topics_index", None, "Topics", f"What “{report}” reports, by subject, each statement cited."),
+        GeneratedPage(SOURCES_INDEX, "sources_index", None, "Sources", "The captured copies of the report that every fact on this site cites."),
+        GeneratedPage(VERSIONS, "versions", None, "Comparing the copies", "How the captured copies of the report differ, generated from their stored texts."),
+        GeneratedPage(PEOPLE, "people", None, "People, organisations and places", "Everyone and everywhere the report names, each described and cited from the reporting."),
+        GeneratedPage(FIGURES, "figures", None, "Key figures", "Every number the report gives: what it counts, its unit and who gives it, cited."),
+        GeneratedPage(TIMELINE, "timeline", None, "Timeline", "Every dated event in the report, in order, with the report’s own wording of each date."),
+        GeneratedPage(QUOTES, "quotes", None, "Quotes", "Every direct quotation in the report, word for word, with who said or wrote it."),
+        GeneratedPage(DOWNLOADS, "downloads", None, "Downloads", "The whole fact base as JSON with its schema, and the sources as CSL-JSON, BibTeX and RIS."),
+    ]
     for topic in factbase.topics:
-        pages[topic_doc(topic.id)] = f'{{{{ topic_page("{topic.id}") }}}}\n'
+        pages.append(GeneratedPage(topic_doc(topic.id), "topic", topic.id, topic.title, topic.summary))
     for source in factbase.sources:
-        pages[source_doc(source.id)] = f'{{{{ source_page("{source.id}") }}}}\n'
-    return pages
+        citation = {
+            "title": source.title,
+            "publisher": source.publisher,
+            "publication_date": source.published.strftime("%Y/%m/%d"),
+        }
+        if source.url:
+            citation["public_url"] = source.url
+        pages.append(
+            GeneratedPage(
+                source_doc(source.id),
+                "source",
+                source.id,
+                f"{source.publisher}: {source.title}",
+                f"{source.publisher}’s copy of “{source.title}” ({source.published.day} "
+                f"{source.published:%B %Y}): its details, and which facts cite each paragraph.",
+                citation,
+            )
+        )
+    return {page.docs_path: page for page in pages}

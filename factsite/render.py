@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import quote as percent_encode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from factbase import Fact, FactBase, Source, Topic
+from factbase import Citation, Entity, Fact, FactBase, Location, Source, Topic
+from factbase.dates import describe as describe_date
+from factbase.versions import compare
+from factsite import pages
 from factsite.citations import PageCitations
-from factsite.pages import SOURCES_INDEX, TOPICS_INDEX, source_doc, topic_doc
+from factsite.exports import DOWNLOADS as DOWNLOAD_FILES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # link(docs_path, fragment) -> URL of that page (and fragment) relative to the current page.
 Link = Callable[[str, "str | None"], str]
+
+ENTITY_KIND_TITLES = {"person": "People", "group": "Groups", "organisation": "Organisations", "place": "Places"}
 
 
 def long_date(date: datetime.date) -> str:
@@ -25,8 +31,24 @@ def long_date(date: datetime.date) -> str:
 
 
 def fact_anchor(fact: Fact) -> str:
-    """The element id a fact's block carries on every page that shows it."""
+    """The element id a fact carries on every page that shows it."""
     return f"fact-{fact.id}"
+
+
+def text_fragment(quote: str) -> str:
+    """A URL text fragment (#:~:text=) that highlights a quote on the publisher's page.
+
+    Long quotes are given by their first and last words, as the syntax allows.
+    """
+
+    def encode(words: list[str]) -> str:
+        # '-', ',' and '&' are syntax inside a text directive, so they are encoded too.
+        return percent_encode(" ".join(words), safe="").replace("-", "%2D")
+
+    words = quote.strip("“”\"").split()
+    if len(words) <= 8:
+        return f":~:text={encode(words)}"
+    return f":~:text={encode(words[:4])},{encode(words[-4:])}"
 
 
 class SiteRenderer:
@@ -44,15 +66,18 @@ class SiteRenderer:
             keep_trailing_newline=True,
         )
         self.templates.filters["long_date"] = long_date
+        self.templates.filters["described"] = describe_date
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,
             fact_anchor=fact_anchor,
-            topic_doc=topic_doc,
-            source_doc=source_doc,
+            entity_link=self.entity_link,
+            quotation_link=self.quotation_link,
+            outbound=self.outbound,
+            pages=pages,
             source_by_id=factbase.source,
-            topics_index=TOPICS_INDEX,
-            sources_index=SOURCES_INDEX,
+            entity_by_id=factbase.entity,
+            Location=Location,
         )
 
     def _link(self, docs_path: str, fragment: str | None = None) -> str:
@@ -61,62 +86,161 @@ class SiteRenderer:
     def _render(self, template: str, **values: object) -> str:
         return self.templates.get_template(template).render(**values)
 
-    def fact_link(self, fact: Fact) -> str:
-        """Where a fact lives: its block on the page of its first topic."""
-        return self.link(topic_doc(fact.topics[0]), fact_anchor(fact))
+    # Links ---------------------------------------------------------------------------------
 
-    def markers(self, fact: Fact, citations: PageCitations) -> Markup:
-        """The numbered citation markers for a fact, recording each use on the page."""
+    def fact_link(self, fact: Fact) -> str:
+        """Where a fact lives: on the page of its first topic."""
+        return self.link(pages.topic_doc(fact.topics[0]), fact_anchor(fact))
+
+    def entity_link(self, entity: Entity) -> str:
+        return self.link(pages.PEOPLE, entity.id)
+
+    def quotation_link(self, quotation_id: str) -> str:
+        return self.link(pages.QUOTES, f"q-{quotation_id}")
+
+    def outbound(self, source: Source, quote: str | None = None) -> str | None:
+        """The publisher's address for a copy, highlighting a quote where one is given."""
+        if source.url is None:
+            return None
+        return f"{source.url}#{text_fragment(quote)}" if quote else source.url
+
+    # Citations -----------------------------------------------------------------------------
+
+    def markers(self, citations: Iterable[Citation], page: PageCitations) -> Markup:
+        """The numbered markers for some citations, recording each use on the page."""
         rendered = []
-        for citation in fact.citations:
-            reference, use_id = citations.cite(citation)
+        for citation in citations:
+            reference, use_id = page.cite(citation)
             rendered.append(self._render("marker.html", reference=reference, use_id=use_id))
         return Markup("".join(rendered))
 
-    def fact(self, fact: Fact, citations: PageCitations) -> str:
-        """A fact as a block: its statement, its citations and a link to itself."""
-        return self._render("fact.html", fact=fact, markers=self.markers(fact, citations))
-
-    def fact_paragraph(self, facts: Iterable[Fact], citations: PageCitations) -> str:
-        """Several facts run together as one paragraph of cited sentences."""
-        sentences = [(fact, self.markers(fact, citations)) for fact in facts]
-        return self._render("fact_paragraph.html", sentences=sentences)
-
-    def reference_list(self, citations: PageCitations) -> str:
+    def reference_list(self, page: PageCitations) -> str:
         """The page's numbered references, each with back-links to every use."""
-        return self._render("references.html", references=citations.references)
+        return self._render("references.html", references=page.references)
 
-    def topic_page(self, topic: Topic, citations: PageCitations) -> str:
-        """A topic's page: its summary and every fact filed under it."""
-        blocks = [Markup(self.fact(fact, citations)) for fact in self.factbase.facts_on(topic.id)]
-        return self._render("topic_page.md", topic=topic, fact_blocks=blocks)
+    def with_references(self, content: str, page: PageCitations) -> str:
+        """A page's content followed by its reference list, if it cites anything."""
+        if not page.references:
+            return content
+        return f"{content.rstrip()}\n\n## References\n\n{self.reference_list(page)}"
 
-    def _topics_with_counts(self) -> list[tuple[Topic, int]]:
-        return [(topic, len(self.factbase.facts_on(topic.id))) for topic in self.factbase.topics]
+    # Facts ---------------------------------------------------------------------------------
+
+    def fact(self, fact: Fact, page: PageCitations) -> str:
+        """A fact as a block: its statement, its citations and a link to itself."""
+        return self._render("fact.html", fact=fact, markers=self.markers(fact.citations, page))
+
+    def fact_paragraph(self, facts: Iterable[Fact], page: PageCitations, anchored: bool = False) -> str:
+        """Several facts run together as one paragraph of cited sentences."""
+        sentences = [(fact, self.markers(fact.citations, page)) for fact in facts]
+        return self._render("fact_paragraph.html", sentences=sentences, anchored=anchored)
 
     def topic_list(self) -> str:
         """The topics as a list of links with their summaries."""
         return self._render("topic_list.html", topics=self._topics_with_counts())
 
-    def topics_index(self) -> str:
-        """The page listing the topics."""
+    def _topics_with_counts(self) -> list[tuple[Topic, int]]:
+        return [(topic, len(self.factbase.facts_on(topic.id))) for topic in self.factbase.topics]
+
+    # Generated pages -----------------------------------------------------------------------
+
+    def page(self, kind: str, subject: str | None = None) -> str:
+        """The Markdown of a generated page, with its own reference list."""
+        citations = PageCitations()
+        render: Callable[..., str] = getattr(self, f"_page_{kind}")
+        content = render(subject, citations) if subject is not None else render(citations)
+        return self.with_references(content, citations)
+
+    def _page_topics_index(self, page: PageCitations) -> str:
         return self._render("topics_index.md", topics=self._topics_with_counts())
 
-    def source_page(self, source: Source) -> str:
-        """A source's details and, paragraph by paragraph, the facts that cite it."""
-        report = source.copy_of or source.id
-        other_copies = [
-            other
-            for other in self.factbase.sources
-            if other.id != source.id and (other.copy_of or other.id) == report
-        ]
+    def _page_topic(self, topic_id: str, page: PageCitations) -> str:
+        topic = self.factbase.topic(topic_id)
+        introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
+        in_topic = [fact for fact in introduction if topic.id in fact.topics]
+        intro = self.fact_paragraph(introduction, page, anchored=True) if introduction else ""
+        shown = {fact.id for fact in in_topic}
+        sections = []
+        for section in topic.sections or [None]:  # type: ignore[list-item]
+            facts = self.factbase.facts_on(topic.id, section.id if section else None)
+            blocks = [Markup(self.fact(fact, page)) for fact in facts if fact.id not in shown]
+            if blocks:
+                sections.append((section, blocks))
+        locations = self.factbase.locations_on(topic.id)
+        quotations = [q for q in self.factbase.quotations if q.location in locations]
+        figures = [f for f in self.factbase.figures if f.citation.location in locations]
+        mentioned: dict[str, Entity] = {}
+        for fact in self.factbase.facts_on(topic.id):
+            for entity in self.factbase.entities_in(fact):
+                mentioned.setdefault(entity.id, entity)
+        return self._render(
+            "topic_page.md",
+            topic=topic,
+            introduction=Markup(intro),
+            sections=sections,
+            quotations=quotations,
+            figures=figures,
+            entities=sorted(mentioned.values(), key=lambda e: e.name),
+        )
+
+    def _page_sources_index(self, page: PageCitations) -> str:
+        return self._render("sources_index.md", sources=self.factbase.sources)
+
+    def _page_source(self, source_id: str, page: PageCitations) -> str:
+        source = self.factbase.source(source_id)
         return self._render(
             "source_page.md",
             source=source,
-            other_copies=other_copies,
+            other_copies=self.factbase.copies_of(source),
             cited=self.factbase.citations_of(source.id),
         )
 
-    def sources_index(self) -> str:
-        """The list of sources."""
-        return self._render("sources_index.md", sources=self.factbase.sources)
+    def _page_versions(self, page: PageCitations) -> str:
+        comparisons = [
+            compare(self.factbase.source(source.copy_of), source)
+            for source in self.factbase.sources
+            if source.copy_of is not None
+        ]
+        return self._render("versions.md", comparisons=comparisons)
+
+    def _page_people(self, page: PageCitations) -> str:
+        groups = []
+        for kind, title in ENTITY_KIND_TITLES.items():
+            members = [
+                (
+                    entity,
+                    self.markers(entity.citations, page),
+                    self.factbase.facts_mentioning(entity.id),
+                    self.factbase.quotations_by(entity.id),
+                    self.factbase.figures_given_by(entity.id),
+                )
+                for entity in self.factbase.entities
+                if entity.kind == kind
+            ]
+            if members:
+                groups.append((title, members))
+        return self._render("people.md", groups=groups)
+
+    def _page_figures(self, page: PageCitations) -> str:
+        rows = [(figure, self.markers([figure.citation], page)) for figure in self.factbase.figures]
+        return self._render("figures.md", rows=rows)
+
+    def _page_timeline(self, page: PageCitations) -> str:
+        events: list[tuple[datetime.date, int, object]] = []
+        for fact in self.factbase.timeline():
+            assert fact.when is not None
+            events.append((fact.when.start, 0, ("fact", fact, self.markers(fact.citations, page))))
+        for source in self.factbase.sources:
+            events.append((source.published, 1, ("publication", source, None)))
+        events.sort(key=lambda event: (event[0], event[1]))
+        return self._render("timeline.md", events=[event[2] for event in events])
+
+    def _page_quotes(self, page: PageCitations) -> str:
+        rows = [(quotation, self.markers(quotation.citations, page)) for quotation in self.factbase.quotations]
+        return self._render("quotes.md", rows=rows)
+
+    def _page_downloads(self, page: PageCitations) -> str:
+        return self._render("downloads.md", files=DOWNLOAD_FILES)
+
+    def location_link(self, location: Location) -> str:
+        return self.link(pages.source_doc(location.source_id), location.anchor)

@@ -1,7 +1,8 @@
-"""MkDocs hooks: one page per topic and per source, and their places in the navigation.
+"""MkDocs hooks: the pages and downloads generated from data/, and their places in the navigation.
 
-Loaded afresh by MkDocs on every build. The pages' content is a macro call that
-macros/main.py renders; this file only decides which pages exist and where they go.
+Loaded afresh by MkDocs on every build. All the work is in factbase (data) and factsite
+(rendering); this file only connects them to MkDocs: which files exist, where they sit in
+the navigation, and how a link from the page being built reaches another page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ if str(PROJECT_DIR) not in sys.path:  # factbase and factsite sit beside macros/
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
 from factbase import DataError, FactBase, load_once  # noqa: E402
-from factsite import SOURCES_INDEX, TOPICS_INDEX, generated_pages, source_doc, topic_doc  # noqa: E402
+from factsite import SOURCES_INDEX, TOPICS_INDEX, SiteRenderer, export_files, generated_pages  # noqa: E402
+from factsite.pages import VERSIONS, source_doc, topic_doc  # noqa: E402
+
+# The page being built; the renderer's links are relative to it.
+_current: dict[str, Any] = {}
 
 
 def _factbase(config: MkDocsConfig) -> FactBase:
@@ -33,11 +39,11 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
     """Turn a nav entry pointing at a generated index into a section with its pages."""
     if not isinstance(entry, dict) or len(entry) != 1:
         return entry
-    (title, target), = entry.items()
+    ((title, target),) = entry.items()
     if target == TOPICS_INDEX:
         pages = [{topic.title: topic_doc(topic.id)} for topic in factbase.topics]
     elif target == SOURCES_INDEX:
-        pages = [{source.publisher: source_doc(source.id)} for source in factbase.sources]
+        pages = [VERSIONS, *({source.publisher: source_doc(source.id)} for source in factbase.sources)]
     else:
         return entry
     return {title: [target, *pages]}
@@ -52,12 +58,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add a generated page for each topic and source, and the two index pages."""
-    for docs_path, content in generated_pages(_factbase(config)).items():
-        if files.get_file_from_path(docs_path) is not None:
-            raise PluginError(
-                f"docs/{docs_path} is written by hand, but that page is generated from data/; "
-                "remove the file"
-            )
-        files.append(File.generated(config, docs_path, content=content))
+    """Add a page for each topic and source, the index and reference pages, and the downloads."""
+    factbase = _factbase(config)
+    generated = {path: page.markdown() for path, page in generated_pages(factbase).items()}
+    for path, content in {**generated, **export_files(factbase)}.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is written by hand, but that file is generated from data/; remove it")
+        files.append(File.generated(config, path, content=content))
+
+    def link(docs_path: str, fragment: str | None = None) -> str:
+        target = files.get_file_from_path(docs_path)
+        page: Page = _current["page"]
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: there is no page {docs_path} to link to")
+        url: str = target.url_relative_to(page.file)
+        return f"{url}#{fragment}" if fragment else url
+
+    _current["renderer"] = SiteRenderer(factbase, link)
+    _current["pages"] = generated_pages(factbase)
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render a generated page's content from data; leave hand-written pages alone."""
+    generated = _current["pages"].get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    _current["page"] = page
+    renderer: SiteRenderer = _current["renderer"]
+    return renderer.page(generated.kind, generated.subject)

@@ -16,7 +16,7 @@ from factbase import FactBase, load_factbase
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 # What a build of the site reads: copied whole when a test needs to change something.
-SITE_INPUTS = ("mkdocs.yml", "docs", "data", "macros", "factbase", "factsite")
+SITE_INPUTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "factbase", "factsite")
 
 
 def mkdocs_env() -> dict[str, str]:

@@ -61,7 +61,10 @@ def test_a_reference_names_the_source_paragraph_and_links_out() -> None:
     assert "Tiny News, “Council approves a bridge”, 6 May 2024" in html
     assert 'href="/sources/tiny-news.md#p3">paragraph 3</a>' in html
     assert '<q class="reference-quote">The bridge will cost $2 million.</q>' in html
-    assert 'href="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"' in html
+    assert (
+        'href="https://tiny.example/bridge#:~:text=The%20bridge%20will%20cost%20%242%20million." '
+        'rel="noopener noreferrer" referrerpolicy="no-referrer"'
+    ) in html
     assert 'href="#ref-1-use-1"' in html
 
 

@@ -16,6 +16,12 @@ from .conftest import PROJECT, build, copy_project, page_path, parse
 REAL = load_factbase(PROJECT / "data")
 HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
 ALL_PAGES = HAND_WRITTEN + sorted(generated_pages(REAL))
+ALL_CITATIONS = [
+    *(c for fact in REAL.facts for c in fact.citations),
+    *(c for entity in REAL.entities for c in entity.citations),
+    *(figure.citation for figure in REAL.figures),
+    *(c for quotation in REAL.quotations for c in quotation.citations),
+]
 CNN = "cnn-business-2019-12-02"
 KSL = "ksl-newsradio-2019-12-02"
 
@@ -119,27 +125,28 @@ def test_citation_numbers_resolve_to_the_pages_own_reference_list(built_site: Pa
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
 def test_references_give_publisher_title_date_paragraph_quote_and_links(built_site: Path, docs_path: str) -> None:
     content = article(built_site, docs_path)
-    quotes_by_paragraph: dict[tuple[str, int], set[str]] = {}
-    for fact in REAL.facts:
-        for citation in fact.citations:
-            quotes_by_paragraph.setdefault((citation.source_id, citation.paragraph), set()).add(citation.quote)
+    quotes_by_paragraph: dict[tuple[str, str], set[str]] = {}
+    for citation in ALL_CITATIONS:
+        quotes_by_paragraph.setdefault((citation.source_id, citation.location.anchor), set()).add(citation.quote)
     for entry in references_of(content):
         text = entry.get_text(" ", strip=True)
         paragraph_link = entry.select_one("a[href*='sources/']")
         assert paragraph_link is not None
-        match = re.search(r"sources/([a-z0-9-]+)/#p(\d+)$", paragraph_link["href"])
+        match = re.search(r"sources/([a-z0-9-]+)/#(p\d+|credit-line)$", paragraph_link["href"])
         assert match, paragraph_link["href"]
         source = REAL.source(match.group(1))
-        number = int(match.group(2))
-        for detail in (source.publisher, source.title, "2 December 2019", f"paragraph {number}"):
+        anchor = match.group(2)
+        label = "the credit line" if anchor == "credit-line" else f"paragraph {anchor[1:]}"
+        for detail in (source.publisher, source.title, "2 December 2019", label):
             assert detail in text, f"{entry['id']} lacks {detail!r}"
         shown_quotes = {q.get_text() for q in entry.select("q.reference-quote")}
-        assert shown_quotes and shown_quotes <= quotes_by_paragraph[(source.id, number)]
+        assert shown_quotes and shown_quotes <= quotes_by_paragraph[(source.id, anchor)]
         outbound = [a for a in entry.find_all("a") if a["href"].startswith("http")]
         assert outbound, f"{entry['id']} links to no copy at its publisher"
         for link in outbound:
-            assert link["href"] in {s.url for s in REAL.sources}
+            assert link["href"].split("#")[0] in {s.url for s in REAL.sources}
             assert link["rel"] == ["noopener", "noreferrer"]
+            assert link["referrerpolicy"] == "no-referrer"
 
 
 def test_a_paragraph_cited_twice_on_a_page_keeps_one_number_with_two_back_links(built_site: Path) -> None:
@@ -172,7 +179,8 @@ def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> No
     facts = project / "data" / "facts" / "regulation.yaml"
     facts.write_text(
         facts.read_text(encoding="utf-8").replace(
-            "- id: schools-curb\n  topics: [regulation]", "- id: schools-curb\n  topics: [regulation, schools]"
+            "- id: schools-curb\n  topics: [regulation/schools]",
+            "- id: schools-curb\n  topics: [regulation/schools, schools]",
         ),
         encoding="utf-8",
     )

@@ -1,0 +1,220 @@
+"""The downloads: the fact base as JSON with its schema, and the sources as CSL-JSON, BibTeX and RIS.
+
+Built at build time from the same FactBase the pages use. The stored texts are never exported:
+the site quotes the reports, it does not republish them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factbase import CREDIT_LINE, Citation, FactBase, Source
+
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "facts.schema.json"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file: where it goes in the site, and what it is."""
+
+    path: str
+    title: str
+    description: str
+    media_type: str
+
+
+DOWNLOADS = (
+    Download("downloads/facts.json", "Fact base (JSON)", "Every source’s details, topic, fact, person, figure and quotation, with every citation.", "application/json"),
+    Download("downloads/facts.schema.json", "JSON Schema of the fact base", "The schema facts.json validates against (JSON Schema 2020-12).", "application/schema+json"),
+    Download("downloads/sources.csl.json", "Sources (CSL-JSON)", "The captured copies, for Zotero and other citation processors.", "application/vnd.citationstyles.csl+json"),
+    Download("downloads/sources.bib", "Sources (BibTeX)", "The captured copies, for LaTeX and BibTeX-based reference managers.", "application/x-bibtex"),
+    Download("downloads/sources.ris", "Sources (RIS)", "The captured copies, for EndNote, Mendeley and other reference managers.", "application/x-research-info-systems"),
+)
+
+
+def _paragraph(number: int) -> int | str:
+    return "credit line" if number == CREDIT_LINE else number
+
+
+def _citation(citation: Citation) -> dict[str, Any]:
+    return {
+        "source": citation.source_id,
+        "paragraph": _paragraph(citation.paragraph),
+        "quote": citation.quote,
+        "also_in": [{"source": l.source_id, "paragraph": _paragraph(l.paragraph)} for l in citation.also_in],
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "role": source.role,
+        "copy_of": source.copy_of,
+        "publisher": source.publisher,
+        "title": source.title,
+        "published": source.published.isoformat(),
+        "timestamp_as_shown": source.timestamp_as_shown,
+        "dateline": source.dateline,
+        "credit_line": source.credit_line,
+        "url": source.url,
+        "url_note": source.url_note,
+        "paragraphs": len(source.article.paragraphs),
+    }
+
+
+def fact_base_document(factbase: FactBase) -> dict[str, Any]:
+    """The fact base as plain JSON-ready data."""
+    return {
+        "sources": [_source(source) for source in factbase.sources],
+        "topics": [
+            {
+                "id": topic.id,
+                "title": topic.title,
+                "summary": topic.summary,
+                "introduction": list(topic.introduction),
+                "sections": [{"id": s.id, "title": s.title} for s in topic.sections],
+            }
+            for topic in factbase.topics
+        ],
+        "facts": [
+            {
+                "id": fact.id,
+                "topics": [p.topic + (f"/{p.section}" if p.section else "") for p in fact.placements],
+                "statement": fact.statement,
+                "when": None
+                if fact.when is None
+                else {
+                    "reported_as": fact.when.reported_as,
+                    "start": fact.when.start.isoformat(),
+                    "end": fact.when.end.isoformat(),
+                    "precision": fact.when.precision,
+                    "note": fact.when.note,
+                },
+                "mentions": [entity.id for entity in factbase.entities_in(fact)],
+                "citations": [_citation(c) for c in fact.citations],
+            }
+            for fact in factbase.facts
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "description": e.description,
+                "citations": [_citation(c) for c in e.citations],
+            }
+            for e in factbase.entities
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "as_written": f.as_written,
+                "value": f.value,
+                "unit": f.unit,
+                "counts": f.counts,
+                "given_by": f.given_by,
+                "citation": _citation(f.citation),
+            }
+            for f in factbase.figures
+        ],
+        "quotations": [
+            {
+                "id": q.id,
+                "words": q.words,
+                "speaker": q.speaker,
+                "attribution": q.attribution,
+                "citations": [_citation(c) for c in q.citations],
+            }
+            for q in factbase.quotations
+        ],
+    }
+
+
+def csl_items(factbase: FactBase) -> list[dict[str, Any]]:
+    """The sources as CSL-JSON items (no author: the captures carry no byline)."""
+    items = []
+    for source in factbase.sources:
+        item: dict[str, Any] = {
+            "id": source.id,
+            "type": "article-newspaper",
+            "title": source.title,
+            "container-title": source.publisher,
+            "publisher": source.publisher,
+            "issued": {"date-parts": [[source.published.year, source.published.month, source.published.day]]},
+        }
+        if source.url:
+            item["URL"] = source.url
+        if source.copy_of:
+            original = factbase.source(source.copy_of)
+            item["note"] = f"Syndicated copy of {original.publisher}’s report"
+        items.append(item)
+    return items
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def bibtex(factbase: FactBase) -> str:
+    """The sources as BibTeX @online entries (biblatex fields; UTF-8)."""
+    entries = []
+    for item in csl_items(factbase):
+        year, month, day = item["issued"]["date-parts"][0]
+        fields = [
+            ("title", item["title"]),
+            ("organization", item["publisher"]),
+            ("date", f"{year:04d}-{month:02d}-{day:02d}"),
+            ("year", str(year)),
+        ]
+        if "URL" in item:
+            fields.append(("url", item["URL"]))
+        if "note" in item:
+            fields.append(("note", item["note"]))
+        body = ",\n".join(f"  {name} = {{{bibtex_escape(value) if name != 'url' else value}}}" for name, value in fields)
+        entries.append(f"@online{{{item['id']},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def ris(factbase: FactBase) -> str:
+    """The sources as RIS records."""
+    records = []
+    for item in csl_items(factbase):
+        year, month, day = item["issued"]["date-parts"][0]
+        lines = [
+            ("TY", "NEWS"),
+            ("ID", item["id"]),
+            ("TI", item["title"]),
+            ("T2", item["container-title"]),
+            ("PB", item["publisher"]),
+            ("PY", str(year)),
+            ("DA", f"{year:04d}/{month:02d}/{day:02d}"),
+        ]
+        if "URL" in item:
+            lines.append(("UR", item["URL"]))
+        if "note" in item:
+            lines.append(("N1", item["note"]))
+        lines.append(("ER", ""))
+        records.append("\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines) + "\n")
+    return "\n".join(records)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_files(factbase: FactBase) -> dict[str, str]:
+    """Every download's site path and content."""
+    return {
+        "downloads/facts.json": _json(fact_base_document(factbase)),
+        "downloads/facts.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+        "downloads/sources.csl.json": _json(csl_items(factbase)),
+        "downloads/sources.bib": bibtex(factbase),
+        "downloads/sources.ris": ris(factbase),
+    }

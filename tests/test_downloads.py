@@ -1,0 +1,95 @@
+"""The downloads, parsed back and compared with the data they were built from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import rispy
+
+from .test_site import REAL
+
+
+def download(site: Path, name: str) -> str:
+    return (site / "downloads" / name).read_text(encoding="utf-8")
+
+
+def test_fact_base_json_validates_against_its_schema_and_matches_the_data(built_site: Path) -> None:
+    document = json.loads(download(built_site, "facts.json"))
+    schema = json.loads(download(built_site, "facts.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    assert [f["id"] for f in document["facts"]] == [f.id for f in REAL.facts]
+    for exported, fact in zip(document["facts"], REAL.facts):
+        assert exported["statement"] == fact.statement
+        assert [c["quote"] for c in exported["citations"]] == [c.quote for c in fact.citations]
+        assert [c["paragraph"] for c in exported["citations"]] == [c.paragraph for c in fact.citations]
+    assert [s["id"] for s in document["sources"]] == [s.id for s in REAL.sources]
+    assert [e["id"] for e in document["entities"]] == [e.id for e in REAL.entities]
+    assert [q["words"] for q in document["quotations"]] == [q.words for q in REAL.quotations]
+    assert [f["value"] for f in document["figures"]] == [f.value for f in REAL.figures]
+
+
+def test_the_schema_rejects_what_the_data_never_holds(built_site: Path) -> None:
+    schema = json.loads(download(built_site, "facts.schema.json"))
+    document = json.loads(download(built_site, "facts.json"))
+    document["facts"][0]["citations"][0]["paragraph"] = 0
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(document)), "a paragraph 0 should not validate"
+
+
+def test_exports_never_include_the_stored_texts(built_site: Path) -> None:
+    longest_paragraph = max((p.text for s in REAL.sources for p in s.article.paragraphs), key=len)
+    for name in ("facts.json", "sources.csl.json", "sources.bib", "sources.ris"):
+        assert longest_paragraph not in download(built_site, name)
+
+
+def test_csl_json_round_trips(built_site: Path) -> None:
+    items = json.loads(download(built_site, "sources.csl.json"))
+    assert [item["id"] for item in items] == [s.id for s in REAL.sources]
+    for item, source in zip(items, REAL.sources):
+        assert item["type"] == "article-newspaper"
+        assert item["title"] == source.title
+        assert item["publisher"] == source.publisher
+        assert item["issued"]["date-parts"] == [[source.published.year, source.published.month, source.published.day]]
+        assert item.get("URL") == source.url
+
+
+def test_bibtex_round_trips(built_site: Path) -> None:
+    library = bibtexparser.parse_string(download(built_site, "sources.bib"))
+    assert not library.failed_blocks
+    entries = {entry.key: entry for entry in library.entries}
+    assert list(entries) == [s.id for s in REAL.sources]
+    for source in REAL.sources:
+        fields = entries[source.id].fields_dict
+        assert entries[source.id].entry_type == "online"
+        assert fields["title"].value == source.title
+        assert fields["organization"].value == source.publisher
+        assert fields["date"].value == source.published.isoformat()
+        assert ("url" in fields and fields["url"].value) == (source.url or False)
+
+
+def test_ris_round_trips(built_site: Path) -> None:
+    records = rispy.loads(download(built_site, "sources.ris"))
+    assert [r["id"] for r in records] == [s.id for s in REAL.sources]
+    for record, source in zip(records, REAL.sources):
+        assert record["type_of_reference"] == "NEWS"
+        assert record["title"] == source.title
+        assert record["publisher"] == source.publisher
+        assert record["date"] == source.published.strftime("%Y/%m/%d")
+        assert record.get("urls", [None])[0] == source.url
+
+
+def test_the_downloads_page_links_every_download(built_site: Path) -> None:
+    from .test_site import article
+
+    hrefs = {a["href"] for a in article(built_site, "downloads.md").select("ul.downloads a")}
+    assert hrefs == {
+        "facts.json",
+        "facts.schema.json",
+        "sources.csl.json",
+        "sources.bib",
+        "sources.ris",
+    }

@@ -1,0 +1,181 @@
+"""The routes a reader takes into the report: coverage, people, figures, timeline, quotes, versions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from factbase import Location, load_factbase
+from factbase.dates import describe
+from factsite.pages import FIGURES, PEOPLE, QUOTES, TIMELINE, VERSIONS, topic_doc
+
+from .conftest import FIXTURES, PROJECT, build, copy_project, page_path, parse
+from .test_site import CNN, KSL, REAL, article
+
+BODY_PARAGRAPHS = [(s.id, p.number) for s in REAL.sources for p in s.article.paragraphs]
+
+
+@pytest.mark.parametrize(("source_id", "number"), BODY_PARAGRAPHS)
+def test_every_body_paragraph_is_cited_by_a_fact(source_id: str, number: int) -> None:
+    assert Location(source_id, number) not in REAL.uncited_paragraphs(), (
+        f"no fact cites paragraph {number} of {source_id}: add one in data/facts/"
+    )
+
+
+def test_the_coverage_check_names_an_uncited_paragraph() -> None:
+    # The tiny fixture cites paragraphs 1 and 3 only.
+    assert load_factbase(FIXTURES / "valid" / "data").uncited_paragraphs() == (Location("tiny-news", 2),)
+
+
+@pytest.mark.parametrize("entity_id", [e.id for e in REAL.entities])
+def test_every_person_organisation_and_place_is_described_cited_and_linked(built_site: Path, entity_id: str) -> None:
+    entity = REAL.entity(entity_id)
+    content = article(built_site, PEOPLE)
+    heading = content.find(id=entity_id)
+    assert heading is not None and heading.get_text(strip=True).startswith(entity.name)
+    block = heading.find_next_sibling("div", class_="entity")
+    assert entity.description in block.get_text(" ", strip=True)
+    assert len(block.select("sup.citation")) == len(entity.citations)
+    linked = {a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")}
+    assert linked == {f"fact-{fact.id}" for fact in REAL.facts_mentioning(entity_id)}
+
+
+def test_a_fact_that_names_someone_links_to_them(built_site: Path) -> None:
+    content = article(built_site, PEOPLE)
+    block = content.find(id="guo-bing").find_next_sibling("div", class_="entity")
+    assert {"fact-guo-bing-lawsuit", "fact-guo-bing-purpose"} <= {
+        a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")
+    }
+
+
+@pytest.mark.parametrize("figure_id", [f.id for f in REAL.figures])
+def test_every_figure_is_on_the_figures_page_with_unit_source_and_citation(built_site: Path, figure_id: str) -> None:
+    figure = next(f for f in REAL.figures if f.id == figure_id)
+    row = article(built_site, FIGURES).find(id=f"figure-{figure_id}")
+    assert row is not None
+    text = row.get_text(" ", strip=True)
+    for detail in (figure.as_written, figure.counts, figure.unit):
+        assert detail in text
+    assert (REAL.entity(figure.given_by).name if figure.given_by else "The report itself") in text
+    assert len(row.select("sup.citation")) == 1
+
+
+def test_every_number_in_the_report_body_is_a_key_figure() -> None:
+    figures = " ".join(f.as_written for f in REAL.figures)
+    original = REAL.source(CNN)
+    numbers = {n for p in original.article.paragraphs for n in re.findall(r"\d+(?:[.,]\d+)*%?", p.text)}
+    # Days of the month are dates, not figures.
+    numbers -= {"1"}
+    missing = [n for n in numbers if n not in figures]
+    assert not missing, f"numbers in the report with no key figure: {missing}"
+
+
+def test_timeline_is_in_date_order_with_the_reports_own_wording(built_site: Path) -> None:
+    content = article(built_site, TIMELINE)
+    events = content.select("li.timeline-event")
+    dated = [fact for fact in REAL.facts if fact.when]
+    assert len(events) == len(dated) + len(REAL.sources)
+    fact_events = [e for e in events if e["id"].startswith("when-")]
+    order = [e["id"].removeprefix("when-") for e in fact_events]
+    starts = [REAL.fact(fact_id).when.start for fact_id in order]
+    assert starts == sorted(starts)
+    for event in fact_events:
+        fact = REAL.fact(event["id"].removeprefix("when-"))
+        assert f"{describe(fact.when)} (reported as “{fact.when.reported_as}”)" in event.get_text(" ", strip=True)
+
+
+def test_an_ambiguous_date_says_so(built_site: Path) -> None:
+    event = article(built_site, TIMELINE).find(id="when-beijing-subway-gates")
+    assert event.select_one(".timeline-ambiguous") is not None
+    assert "could also mean the seven days before publication" in event.get_text(" ", strip=True)
+
+
+def test_every_quotation_in_the_report_is_on_the_quotes_page_word_for_word(built_site: Path) -> None:
+    text = article(built_site, QUOTES).get_text(" ", strip=False)
+    original = REAL.source(CNN)
+    quoted = [m for p in original.article.paragraphs for m in re.findall(r"“([^”]+)”", p.text)]
+    assert len(quoted) == len(REAL.quotations)
+    for words in quoted:
+        assert f"“{words}”" in text, f"missing quotation: {words!r}"
+
+
+@pytest.mark.parametrize("quotation_id", [q.id for q in REAL.quotations])
+def test_every_quotation_says_who_and_in_what_capacity(built_site: Path, quotation_id: str) -> None:
+    quotation = next(q for q in REAL.quotations if q.id == quotation_id)
+    figure = article(built_site, QUOTES).find(id=f"q-{quotation_id}")
+    caption = figure.figcaption.get_text(" ", strip=True)
+    assert quotation.attribution.split()[0] in caption
+    if quotation.speaker:
+        assert REAL.entity(quotation.speaker).name in caption
+    assert figure.figcaption.select("sup.citation")
+
+
+def test_versions_page_reports_identical_bodies_and_each_difference(built_site: Path) -> None:
+    text = article(built_site, VERSIONS).get_text(" ", strip=True)
+    assert "Identical: all 19 paragraphs of the article body are word for word the same" in text
+    cnn, ksl = REAL.source(CNN), REAL.source(KSL)
+    for detail in (cnn.dateline, ksl.dateline, ksl.timestamp_as_shown, ksl.copyright_line, *cnn.photo_captions, *ksl.photo_captions):
+        assert detail in text
+    assert "28 blocks" in text and "not reproduced here" in text
+    assert "Today’s Top Stories" not in text and "Bionic" not in text
+    assert "differ only in punctuation and spacing" in text
+
+
+def test_changing_a_stored_text_changes_the_versions_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    stored = project / "data" / "texts" / "ksl-newsradio-2019-12-02.txt"
+    text = stored.read_text(encoding="utf-8")
+    changed = text.replace("trash sorting facilities", "waste sorting facilities", 1)
+    assert changed != text
+    stored.write_text(changed, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = parse(page_path(tmp_path / "site", VERSIONS)).select_one("article")
+    text = page.get_text(" ", strip=True)
+    assert "18 paragraphs of the article body are word for word the same" in text
+    assert "Paragraph 6: CNN Business has “trash” where KSL NewsRadio has “waste”" in text
+
+
+def test_every_fact_has_a_visible_permalink(built_site: Path) -> None:
+    for topic in REAL.topics:
+        content = article(built_site, topic_doc(topic.id))
+        for block in content.select("div.fact"):
+            link = block.select_one("a.fact-permalink")
+            assert link is not None and link["href"] == f"#{block['id']}" and link.get_text(strip=True)
+
+
+def test_outbound_links_highlight_the_quoted_words_with_a_text_fragment(built_site: Path) -> None:
+    ksl = REAL.source(KSL)
+    body = " ".join(p.text for p in ksl.article.paragraphs)
+    links = article(built_site, topic_doc("privacy-concerns")).select("a.reference-outbound")
+    assert links
+    for link in links:
+        url, _, fragment = link["href"].partition("#:~:text=")
+        assert url == ksl.url and fragment
+        for part in fragment.split(","):
+            assert unquote(part) in body, unquote(part)
+
+
+def test_topic_pages_open_with_a_cited_introduction_and_group_facts_under_subheads(built_site: Path) -> None:
+    for topic in REAL.topics:
+        content = article(built_site, topic_doc(topic.id))
+        intro = content.select_one("p.fact-paragraph")
+        assert intro is not None and intro.select("sup.citation"), topic.id
+        subheads = [h.get_text(strip=True).removesuffix("¶") for h in content.find_all("h2")]
+        for section in topic.sections:
+            if [f for f in REAL.facts_on(topic.id, section.id) if f.id not in topic.introduction]:
+                assert section.title in subheads, (topic.id, section.title)
+        assert "Related" in subheads
+
+
+def test_source_pages_carry_citation_metadata_for_reference_managers(built_site: Path) -> None:
+    for source in REAL.sources:
+        page = parse(page_path(built_site, f"sources/{source.id}.md"))
+        meta = {m["name"]: m["content"] for m in page.find_all("meta") if m.get("name", "").startswith("citation_")}
+        assert meta["citation_title"] == source.title
+        assert meta["citation_publisher"] == source.publisher
+        assert meta["citation_publication_date"] == source.published.strftime("%Y/%m/%d")
+        assert meta.get("citation_public_url") == source.url
