@@ -9,6 +9,10 @@ from pathlib import Path
 from factbase import DataError, load_factbase
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the check; exit status 0 when data/ is sound, 1 when it has problems."""
     args = sys.argv[1:] if argv is None else argv
@@ -21,11 +25,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     seconds = time.perf_counter() - started
     citations = sum(len(fact.citations) for fact in factbase.facts)
-    print(
-        f"{data_dir}: {len(factbase.sources)} sources, {len(factbase.topics)} topics, "
-        f"{len(factbase.facts)} facts, {citations} citations, all quotes verified "
-        f"({seconds:.2f} s)"
+    counts = ", ".join(
+        [
+            _count(len(factbase.sources), "source"),
+            _count(len(factbase.topics), "topic"),
+            _count(len(factbase.facts), "fact"),
+            _count(citations, "fact citation"),
+            _count(len(factbase.entities), "named entity"),
+            _count(len(factbase.figures), "figure"),
+            _count(len(factbase.quotations), "quotation"),
+        ]
     )
+    print(f"{data_dir}: {counts}; every quote verified ({seconds:.2f} s)")
     return 0
 
 

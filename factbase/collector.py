@@ -42,6 +42,8 @@ class Field:
     kind: str  # a key of KINDS
     required: bool = True
     help: str = ""
+    choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
+    items: dict[str, Field] | None = None  # for a list of mappings: what each one holds
 
 
 def _text(value: Any) -> bool:
@@ -161,6 +163,12 @@ class Collector:
             check, words = KINDS[field.kind]
             if not check(entry[key]):
                 self.add(self.at(entry, origin, key), f"{name}: {key!r} should be {words}, not {describe(entry[key])}")
+                continue
+            if field.choices and entry[key] not in field.choices:
+                self.add(
+                    self.at(entry, origin, key),
+                    f"{name}: {key!r} should be one of {', '.join(field.choices)}, not {entry[key]!r}",
+                )
                 continue
             valid.add(key)
         if entry.duplicate_keys or any(key not in spec for key in entry):

@@ -16,6 +16,22 @@ from urllib.parse import urlsplit
 
 from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs, outside_body
 from factbase.collector import Collector, DataError, Field, Problem, describe, item_line
+from factbase.specs import (
+    CITATION_FIELDS,
+    ENTITIES_FILE,
+    ENTITY_FIELDS,
+    FACT_FIELDS,
+    FACTS_DIR,
+    FIGURE_FIELDS,
+    FIGURES_FILE,
+    QUOTATION_FIELDS,
+    QUOTATIONS_FILE,
+    SECTION_FIELDS,
+    SOURCE_FIELDS,
+    SOURCES_FILE,
+    TOPIC_FIELDS,
+    TOPICS_FILE,
+)
 from factbase.dates import UnresolvableDate, resolve
 from factbase.model import (
     CREDIT_LINE,
@@ -36,85 +52,12 @@ from factbase.yamlfile import LineMap, Origin
 
 __all__ = ["DataError", "Problem", "load_factbase"]
 
-SOURCES_FILE = "sources.yaml"
-TOPICS_FILE = "topics.yaml"
-ENTITIES_FILE = "entities.yaml"
-FIGURES_FILE = "figures.yaml"
-QUOTATIONS_FILE = "quotations.yaml"
-FACTS_DIR = "facts"
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Words in quote marks inside text the site writes: curly or straight double quotes.
 QUOTED_WORDS = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-ROLES = ("original", "syndicated")
-ENTITY_KINDS = ("person", "organisation", "group", "place")
 # The site quotes short excerpts, never whole passages: a longer quote is a problem.
 MAX_QUOTE_WORDS = 40
-
-SOURCE_FIELDS = {
-    "id": Field("id", help="a stable id, e.g. cnn-business-2019-12-02"),
-    "role": Field("text", help="original, or syndicated for a copy of another source"),
-    "copy_of": Field("id", required=False, help="for a syndicated copy: the id of the original"),
-    "publisher": Field("text"),
-    "title": Field("text", help="the headline as the copy gives it"),
-    "published": Field("text", help="publication date, YYYY-MM-DD"),
-    "timestamp_as_shown": Field("text", required=False, help="the copy's own line giving date and time"),
-    "dateline": Field("text", help="how the body begins, before its first words"),
-    "credit_line": Field("text", help="the line that ends the article, exactly"),
-    "url": Field("text or null", help="the copy's confirmed address, or null"),
-    "url_note": Field("text", required=False, help="why no address is recorded (when url is null)"),
-    "text": Field("text", help="the stored text, a path inside data/"),
-    "subheads": Field("list of text", required=False),
-    "furniture": Field("list of text", required=False, help="how non-article blocks inside the body begin"),
-    "photo_captions": Field("list of text", required=False, help="how photo caption lines begin"),
-    "copyright_line": Field("text", required=False),
-    "furniture_after": Field("text", required=False, help="what the page furniture after the article is"),
-}
-SECTION_FIELDS = {"id": Field("id"), "title": Field("text")}
-TOPIC_FIELDS = {
-    "id": Field("id"),
-    "title": Field("text"),
-    "summary": Field("text", help="one sentence on what the topic covers"),
-    "introduction": Field("list of ids", required=False, help="facts whose statements open the page"),
-    "sections": Field("list", required=False, help="subheads: each an id and a title"),
-}
-CITATION_FIELDS = {
-    "source": Field("id"),
-    "paragraph": Field("paragraph"),
-    "quote": Field("text", help="the source's exact words"),
-}
-FACT_FIELDS = {
-    "id": Field("id"),
-    "topics": Field("list of text", help="topic ids, or topic/section where the topic has subheads"),
-    "statement": Field("text", help="the claim in plain language"),
-    "citations": Field("list"),
-    "when": Field("text", required=False, help="the date as the report words it, e.g. Last month"),
-    "mentions": Field("list of ids", required=False, help="entities the fact refers to without naming"),
-}
-ENTITY_FIELDS = {
-    "id": Field("id"),
-    "name": Field("text"),
-    "kind": Field("text", help="person, organisation, group or place"),
-    "aliases": Field("list of text", required=False, help="other names the report uses"),
-    "description": Field("text"),
-    "citations": Field("list"),
-}
-FIGURE_FIELDS = {
-    "id": Field("id"),
-    "as_written": Field("text", help="the number as the report writes it"),
-    "value": Field("number"),
-    "unit": Field("text"),
-    "counts": Field("text", help="what the number counts"),
-    "given_by": Field("id", required=False, help="the entity the report credits with it"),
-    "citations": Field("list"),
-}
-QUOTATION_FIELDS = {
-    "id": Field("id"),
-    "words": Field("text", help="exactly the words between the report's quote marks"),
-    "speaker": Field("id", required=False, help="the entity who said or wrote it, if named"),
-    "attribution": Field("text", help="who said or wrote it, and in what capacity"),
-    "citations": Field("list", help="first, where the quotation stands"),
-}
 
 T = TypeVar("T")
 
@@ -235,32 +178,27 @@ def _load_sources(collector: Collector) -> tuple[list[Source], set[str] | None]:
 def _build_source(
     collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
 ) -> Source | None:
-    if valid != set(SOURCE_FIELDS):
-        return None
-
     def at(key: str) -> Origin:
         return collector.at(entry, origin, key)
 
-    ok = True
-    if entry["role"] not in ROLES:
-        collector.add(at("role"), f"{name}: role should be one of {', '.join(ROLES)}, not {entry['role']!r}")
-        ok = False
-    published = _parse_date(entry["published"])
-    if published is None:
+    ok = valid == set(SOURCE_FIELDS)
+    published = _parse_date(entry["published"]) if "published" in valid else None
+    if "published" in valid and published is None:
         collector.add(at("published"), f"{name}: published {entry['published']!r} is not a date written YYYY-MM-DD")
         ok = False
-    url = entry["url"]
-    if url is not None and not _is_web_url(url):
-        collector.add(at("url"), f"{name}: url {url!r} is not an http(s) address")
-        ok = False
-    if url is None and "url_note" not in entry:
-        collector.add(at("url"), f"{name}: url is null, so url_note must say why no address is recorded")
-        ok = False
-    if url is not None and "url_note" in entry:
-        collector.add(at("url_note"), f"{name}: url_note is only for a source whose url is null")
-        ok = False
+    url = entry.get("url")
+    if "url" in valid:
+        if url is not None and not _is_web_url(url):
+            collector.add(at("url"), f"{name}: url {url!r} is not an http(s) address")
+            ok = False
+        if url is None and "url_note" not in entry:
+            collector.add(at("url"), f"{name}: url is null, so url_note must say why no address is recorded")
+            ok = False
+        if url is not None and "url_note" in entry:
+            collector.add(at("url_note"), f"{name}: url_note is only for a source whose url is null")
+            ok = False
 
-    text = _stored_text(collector, entry["text"], at("text"), name)
+    text = _stored_text(collector, entry["text"], at("text"), name) if "text" in valid else None
     if text is None or published is None or not ok:
         return None
 
@@ -647,13 +585,7 @@ def _build_entity(
     collector: Collector, entry: LineMap, origin: Origin, name: str, valid: set[str], known: _Known
 ) -> Entity | None:
     citations = _citations(collector, entry, origin, name, valid, known)
-    kind_ok = "kind" not in valid or entry["kind"] in ENTITY_KINDS
-    if not kind_ok:
-        collector.add(
-            collector.at(entry, origin, "kind"),
-            f"{name}: kind should be one of {', '.join(ENTITY_KINDS)}, not {entry['kind']!r}",
-        )
-    if citations is None or valid != set(ENTITY_FIELDS) or not kind_ok:
+    if citations is None or valid != set(ENTITY_FIELDS):
         return None
     at = collector.at(entry, origin, "description")
     if not _quoted_words_verified(collector, entry["description"], at, name, "description", citations, known.sources):

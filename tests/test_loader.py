@@ -156,7 +156,7 @@ def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
 def test_check_command_passes_real_data() -> None:
     result = run_check(PROJECT / "data")
     assert result.returncode == 0, result.stderr
-    assert "all quotes verified" in result.stdout
+    assert "every quote verified" in result.stdout
 
 
 def test_check_command_prints_every_problem_without_a_traceback(tmp_path: Path) -> None:
