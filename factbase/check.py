@@ -9,8 +9,8 @@ from pathlib import Path
 from factbase import DataError, load_factbase
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
             _count(len(factbase.topics), "topic"),
             _count(len(factbase.facts), "fact"),
             _count(citations, "fact citation"),
-            _count(len(factbase.entities), "named entity"),
+            _count(len(factbase.entities), "named entity", "named entities"),
             _count(len(factbase.figures), "figure"),
             _count(len(factbase.quotations), "quotation"),
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -46,9 +47,14 @@ class GeneratedPage:
         matter is written by a YAML dumper, and `render_macros: false` keeps the macros plugin
         from treating any data value (a title, say) as a template.
         """
-        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
+        # Themes put the title and description into HTML unescaped: escape data values here.
+        meta: dict[str, object] = {
+            "title": html.escape(self.title),
+            "description": html.escape(self.description),
+            "render_macros": False,
+        }
         if self.citation:
-            meta["citation"] = self.citation
+            meta["citation"] = self.citation  # escaped by overrides/main.html
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote as percent_encode
@@ -28,6 +29,16 @@ ENTITY_KIND_TITLES = {"person": "People", "group": "Groups", "organisation": "Or
 def long_date(date: datetime.date) -> str:
     """A date as readers write it: 2 December 2019."""
     return f"{date.day} {date:%B %Y}"
+
+
+# The characters Python-Markdown lets a backslash escape ('>' is escaped as an entity instead).
+_MARKDOWN_ESCAPABLE = set("\\`*_{}[]()#+-.!")
+
+
+def markdown_text(value: str) -> Markup:
+    """Text for a Markdown context such as a heading: shown exactly as written, never as markup."""
+    escaped = html.escape(value, quote=False)
+    return Markup("".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else ch for ch in escaped))
 
 
 def fact_anchor(fact: Fact) -> str:
@@ -67,6 +78,7 @@ class SiteRenderer:
         )
         self.templates.filters["long_date"] = long_date
         self.templates.filters["described"] = describe_date
+        self.templates.filters["md"] = markdown_text
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,

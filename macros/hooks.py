@@ -7,6 +7,7 @@ the navigation, and how a link from the page being built reaches another page.
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,11 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
     if not isinstance(entry, dict) or len(entry) != 1:
         return entry
     ((title, target),) = entry.items()
+    # Themes put navigation titles into HTML unescaped: escape data values here.
     if target == TOPICS_INDEX:
-        pages = [{topic.title: topic_doc(topic.id)} for topic in factbase.topics]
+        pages = [{html.escape(topic.title): topic_doc(topic.id)} for topic in factbase.topics]
     elif target == SOURCES_INDEX:
-        pages = [VERSIONS, *({source.publisher: source_doc(source.id)} for source in factbase.sources)]
+        pages = [VERSIONS, *({html.escape(s.publisher): source_doc(s.id)} for s in factbase.sources)]
     else:
         return entry
     return {title: [target, *pages]}
