@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build clean
+.PHONY: serve test check build generate clean
 
 # The virtual environment is made and filled on first use, and again when requirements change.
 $(VENV)/.installed: requirements.txt
@@ -23,6 +23,11 @@ check: $(VENV)/.installed
 ## build: the site into site/, strictly
 build: check
 	$(BIN)/mkdocs build --strict
+
+## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
+generate: $(VENV)/.installed
+	$(BIN)/python -m factbase.schemas
+	$(BIN)/python -m factbase.guide
 
 ## test: every test (data check, loader, strict build, link check)
 test: check

@@ -526,7 +526,7 @@ def _build_fact(
         when = _resolve_when(collector, entry, origin, name, citations, known)
         if when is None:
             return None
-    if placements is None or not statement_ok or not mentions_ok:
+    if placements is None or not statement_ok or not mentions_ok or valid != set(FACT_FIELDS):
         return None
     return Fact(
         id=entry["id"],

@@ -8,6 +8,7 @@ the navigation, and how a link from the page being built reaches another page.
 from __future__ import annotations
 
 import html
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,12 +78,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return f"{url}#{fragment}" if fragment else url
 
     _current["renderer"] = SiteRenderer(factbase, link)
+    _current["content_date"] = _content_date(Path(config.config_file_path).parent, factbase)
     _current["pages"] = generated_pages(factbase)
     return files
 
 
+def _content_date(project_dir: Path, factbase: FactBase) -> str:
+    """The date the site's content last changed: the last commit's, else the newest source's.
+
+    MkDocs would stamp every page (sitemap lastmod, the sitemap's gzip header) with today's
+    date, so two builds of one commit on different days would differ.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=project_dir, capture_output=True, text=True, timeout=10
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return max(source.published for source in factbase.sources).isoformat()
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render a generated page's content from data; leave hand-written pages alone."""
+    """Pin the page's date; render a generated page's content from data."""
+    page.update_date = _current["content_date"]
     generated = _current["pages"].get(page.file.src_uri)
     if generated is None:
         return markdown

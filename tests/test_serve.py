@@ -1,16 +1,21 @@
-"""mkdocs serve on 127.0.0.1 picks up an edit to data/ without a restart."""
+"""mkdocs serve on 127.0.0.1: picks up edits to data/ and survives a bad one."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .conftest import copy_project, mkdocs_env
+
+STATEMENT = "Many countries are struggling with how to regulate facial recognition"
 
 
 def free_port() -> int:
@@ -19,27 +24,54 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_for_text(url: str, text: str, seconds: float) -> bool:
-    """Poll a page until it contains text; False if it never does in time."""
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_until(condition: object, seconds: float) -> bool:
+    """Poll a condition (a callable) until it holds; False if it never does in time."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8"):
-                    return True
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+        if condition():  # type: ignore[operator]
+            return True
         time.sleep(0.5)
     return False
 
 
-def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    facts = project / "data" / "facts" / "regulation.yaml"
-    before = "Many countries are struggling with how to regulate facial recognition"
-    after = "Many countries are wrestling with how to regulate facial recognition"
+class Server:
+    """A running `mkdocs serve` and everything it has printed so far."""
+
+    def __init__(self, process: subprocess.Popen[str], port: int) -> None:
+        self.process = process
+        self.port = port
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def page(self, path: str) -> str | None:
+        return fetch(f"http://127.0.0.1:{self.port}/{path}")
+
+    def shows(self, path: str, text: str) -> bool:
+        page = self.page(path)
+        return page is not None and text in page
+
+
+@contextmanager
+def serving(project: Path) -> Iterator[Server]:
     port = free_port()
-    server = subprocess.Popen(
+    process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=mkdocs_env(),
@@ -47,17 +79,49 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}/topics/regulation/"
+    server = Server(process, port)
     try:
-        assert wait_for_text(url, before, seconds=90), "the served page never showed the statement"
-        text = facts.read_text(encoding="utf-8")
-        facts.write_text(text.replace("are struggling with how", "are wrestling with how", 1), encoding="utf-8")
-        assert wait_for_text(url, after, seconds=90), "the edit never reached the served page"
+        yield server
     finally:
-        server.terminate()
+        process.terminate()
         try:
-            output, _ = server.communicate(timeout=20)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            server.kill()
-            output, _ = server.communicate()
-    assert "Traceback" not in output, output
+            process.kill()
+            process.wait()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts" / "regulation.yaml"
+    with serving(project) as server:
+        assert wait_until(lambda: server.shows("topics/regulation/", STATEMENT), 90), server.output
+        edit(facts, "are struggling with how", "are wrestling with how")
+        assert wait_until(lambda: server.shows("topics/regulation/", "are wrestling with how"), 90), server.output
+    assert "Traceback" not in server.output, server.output
+
+
+def test_a_bad_edit_is_reported_the_server_keeps_serving_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts" / "regulation.yaml"
+    with serving(project) as server:
+        assert wait_until(lambda: server.shows("topics/regulation/", STATEMENT), 90), server.output
+        edit(facts, "regulate the new technology, and China", "regulate the new tech, and China")
+        message = "data/facts/regulation.yaml:"
+        assert wait_until(lambda: "quote not found word for word in paragraph 18" in server.output, 90), server.output
+        assert message in server.output
+        assert server.process.poll() is None, "the server stopped"
+        # MkDocs holds requests while the build is broken: a reader gets the last good page or
+        # nothing, never a half-rendered one.
+        during = server.page("topics/regulation/")
+        assert during is None or STATEMENT in during
+        edit(facts, "regulate the new tech, and China", "regulate the new technology, and China")
+        edit(facts, "are struggling with how", "are wrestling with how")
+        assert wait_until(lambda: server.shows("topics/regulation/", "are wrestling with how"), 90), server.output
+    assert "Traceback" not in server.output, server.output
