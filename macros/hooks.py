@@ -49,7 +49,9 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
         pages = [VERSIONS, *({html.escape(s.publisher): source_doc(s.id)} for s in factbase.sources)]
     else:
         return entry
-    return {title: [target, *pages]}
+    # An index page of its own (rather than navigation.indexes) keeps every section's
+    # navigation landmark named by its visible title.
+    return {title: [{"Overview": target}, *pages]}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

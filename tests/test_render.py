@@ -63,7 +63,7 @@ def test_a_reference_names_the_source_paragraph_and_links_out() -> None:
     assert '<q class="reference-quote">The bridge will cost $2 million.</q>' in html
     assert (
         'href="https://tiny.example/bridge#:~:text=The%20bridge%20will%20cost%20%242%20million." '
-        'rel="noopener noreferrer" referrerpolicy="no-referrer"'
+        'data-address="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"'
     ) in html
     assert 'href="#ref-1-use-1"' in html
 
