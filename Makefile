@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build generate clean
+.PHONY: serve test check build generate lighthouse clean
 
 # The virtual environment is made and filled on first use, and again when requirements change.
 $(VENV)/.installed: requirements.txt
@@ -32,6 +32,11 @@ generate: $(VENV)/.installed
 ## test: every test (data check, loader, strict build, link check)
 test: check
 	$(BIN)/python -m pytest
+
+## lighthouse: Lighthouse scores and page sizes for the home and topic pages (a benchmark, not a test)
+lighthouse: $(VENV)/.installed
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache
