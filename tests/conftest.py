@@ -20,7 +20,9 @@ SITE_INPUTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "factbase", 
 
 
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The environment builds run in: no hosted SITE_URL, so canonical links are predictable."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    return {**env, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:

@@ -23,6 +23,7 @@ ALL_CITATIONS = [
     *(c for quotation in REAL.quotations for c in quotation.citations),
 ]
 CNN = "cnn-business-2019-12-02"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the tests build without SITE_URL
 KSL = "ksl-newsradio-2019-12-02"
 
 
@@ -222,3 +223,31 @@ def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "which is page furniture" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("docs_path", ALL_PAGES)
+def test_every_page_has_a_description_open_graph_tags_and_a_canonical_link(built_site: Path, docs_path: str) -> None:
+    page = parse(page_path(built_site, docs_path))
+    description = page.find("meta", attrs={"name": "description"})
+    assert description is not None and len(description["content"]) > 40
+    og = {m["property"]: m["content"] for m in page.find_all("meta", attrs={"property": True})}
+    assert og["og:title"] and og["og:description"] == description["content"]
+    canonical = page.find("link", rel="canonical")
+    assert canonical is not None and canonical["href"] == og["og:url"]
+    assert canonical["href"].startswith(SITE_URL)
+
+
+def test_every_page_has_its_own_description(built_site: Path) -> None:
+    descriptions = [
+        parse(page_path(built_site, docs_path)).find("meta", attrs={"name": "description"})["content"]
+        for docs_path in ALL_PAGES
+    ]
+    assert len(set(descriptions)) == len(descriptions)
+
+
+def test_the_sitemap_lists_every_page(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for docs_path in ALL_PAGES:
+        canonical = parse(page_path(built_site, docs_path)).find("link", rel="canonical")["href"]
+        assert canonical in locations, docs_path
