@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build generate lighthouse clean
+.PHONY: serve test lint check build generate lighthouse clean
 
 # The virtual environment is made and filled on first use, and again when requirements change.
 $(VENV)/.installed: requirements.txt
@@ -29,8 +29,14 @@ generate: $(VENV)/.installed
 	$(BIN)/python -m factbase.schemas
 	$(BIN)/python -m factbase.guide
 
-## test: every test (data check, loader, strict build, link check)
-test: check
+## lint: ruff (lint and format) and mypy (strict on factbase/, factsite/ and macros/)
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## test: everything: lint, the data check, then pytest (loader, builds, links, browser, serve)
+test: lint check
 	$(BIN)/python -m pytest
 
 ## lighthouse: Lighthouse scores and page sizes for the home and topic pages (a benchmark, not a test)

@@ -21,13 +21,14 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = PROJECT / "benchmarks" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 sys.path.insert(0, str(PROJECT))
 
-from factbase import load_factbase  # noqa: E402
+from factbase import load_factbase
 
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
@@ -62,7 +63,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return _BytesFile(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -94,7 +95,7 @@ def ensure_lighthouse() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE_DIR, check=True)
 
 
-def run_lighthouse(url: str, desktop: bool, report: Path) -> dict[str, object]:
+def run_lighthouse(url: str, desktop: bool, report: Path) -> dict[str, Any]:
     command = [
         str(LIGHTHOUSE),
         url,
@@ -107,7 +108,7 @@ def run_lighthouse(url: str, desktop: bool, report: Path) -> dict[str, object]:
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
     subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
-    result: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
+    result: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     return result
 
 
@@ -130,9 +131,9 @@ def main() -> int:
             html = (site / path / "index.html").read_bytes()
             for desktop in (False, True):
                 report = run_lighthouse(base + path, desktop, Path(tmp) / "report.json")
-                categories = report["categories"]  # type: ignore[index]
-                scores = " ".join(f"{round(categories[c]['score'] * 100):>13}" for c in CATEGORIES)  # type: ignore[index]
-                first_view = report["audits"]["total-byte-weight"]["numericValue"]  # type: ignore[index]
+                categories = report["categories"]
+                scores = " ".join(f"{round(categories[c]['score'] * 100):>13}" for c in CATEGORIES)
+                first_view = report["audits"]["total-byte-weight"]["numericValue"]
                 form = "desktop" if desktop else "mobile"
                 print(
                     f"{name:<28} {form:<8} {scores} {len(html):>11,} {len(gzip.compress(html, mtime=0)):>10,}"

@@ -60,18 +60,12 @@ def number_paragraphs(text: str, layout: Layout) -> tuple[Article, list[str]]:
     """
     blocks = split_blocks(text)
     problems: list[str] = []
-    start = next(
-        (i for i, block in enumerate(blocks) if block.text.startswith(layout.dateline)), None
-    )
+    start = next((i for i, block in enumerate(blocks) if block.text.startswith(layout.dateline)), None)
     if start is None:
         return Article(()), [f"dateline {layout.dateline!r} does not begin any paragraph of the text"]
-    end = next(
-        (i for i in range(start + 1, len(blocks)) if blocks[i].text == layout.credit_line), None
-    )
+    end = next((i for i in range(start + 1, len(blocks)) if blocks[i].text == layout.credit_line), None)
     if end is None:
-        return Article(()), [
-            f"credit line {layout.credit_line!r} is not a paragraph of the text after the dateline"
-        ]
+        return Article(()), [f"credit line {layout.credit_line!r} is not a paragraph of the text after the dateline"]
 
     first = blocks[start]
     opening = first.text[len(layout.dateline) :].strip()
@@ -121,11 +115,7 @@ def blocks_after(text: str, article: Article, skip: tuple[str, ...] = ()) -> int
     """How many blocks of the text follow the credit line, not counting those listed in skip."""
     if article.credit is None:
         return 0
-    return sum(
-        1
-        for block in split_blocks(text)
-        if block.line > article.credit.line and block.text not in skip
-    )
+    return sum(1 for block in split_blocks(text) if block.line > article.credit.line and block.text not in skip)
 
 
 def outside_body(text: str, article: Article, quote: str) -> int | None:

@@ -13,7 +13,7 @@ _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_nam
 _LEADING_WORDS = re.compile(r"^(?:(?:writing|and|on|in|from|since|by|last)\s+)*", re.IGNORECASE)
 
 
-class UnresolvableDate(ValueError):
+class UnresolvableDateError(ValueError):
     """The wording is not one this module knows how to resolve."""
 
 
@@ -31,7 +31,7 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
 
     Understands a weekday ("Sunday"), "last week", "last month", a month name ("in September")
     and a month and day ("December 1"), each with leading words such as "in", "on", "from" or
-    "writing in". Raises UnresolvableDate for anything else.
+    "writing in". Raises UnresolvableDateError for anything else.
     """
     words = reported_as.strip().rstrip(",.")
     lowered = words.lower()
@@ -51,7 +51,9 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
     if lowered == "last month":
         year, month = _previous_month(published)
         start, end = _month_bounds(year, month)
-        return ResolvedDate(reported_as, start, end, "month", f"the month before {published:%B %Y}, when {published_on}")
+        return ResolvedDate(
+            reported_as, start, end, "month", f"the month before {published:%B %Y}, when {published_on}"
+        )
 
     core = _LEADING_WORDS.sub("", lowered)
     if core in _WEEKDAYS:
@@ -74,9 +76,11 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
         try:
             day = datetime.date(published.year, month, day_number)
         except ValueError:
-            raise UnresolvableDate(f"{reported_as!r} is not a date in {published.year}") from None
-        return ResolvedDate(reported_as, day, day, "day", f"the year is not given: read as {published.year}, when {published_on}")
-    raise UnresolvableDate(
+            raise UnresolvableDateError(f"{reported_as!r} is not a date in {published.year}") from None
+        return ResolvedDate(
+            reported_as, day, day, "day", f"the year is not given: read as {published.year}, when {published_on}"
+        )
+    raise UnresolvableDateError(
         f"cannot resolve {reported_as!r}: write a weekday, 'last week', 'last month', "
         "a month name, or a month and day, as the report words it"
     )

@@ -1,7 +1,7 @@
 """The field reference in CONTRIBUTING.md, generated from factbase.specs.
 
-    python -m factbase.guide          # rewrite the reference between its markers
-    python -m factbase.guide --check  # exit 1 if it is stale
+python -m factbase.guide          # rewrite the reference between its markers
+python -m factbase.guide --check  # exit 1 if it is stale
 """
 
 from __future__ import annotations

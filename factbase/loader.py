@@ -16,6 +16,22 @@ from urllib.parse import urlsplit
 
 from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs, outside_body
 from factbase.collector import Collector, DataError, Field, Problem, describe, item_line
+from factbase.dates import UnresolvableDateError, resolve
+from factbase.model import (
+    CREDIT_LINE,
+    Article,
+    Citation,
+    Entity,
+    Fact,
+    FactBase,
+    Figure,
+    Location,
+    Placement,
+    Quotation,
+    Section,
+    Source,
+    Topic,
+)
 from factbase.specs import (
     CITATION_FIELDS,
     ENTITIES_FILE,
@@ -31,22 +47,6 @@ from factbase.specs import (
     SOURCES_FILE,
     TOPIC_FIELDS,
     TOPICS_FILE,
-)
-from factbase.dates import UnresolvableDate, resolve
-from factbase.model import (
-    CREDIT_LINE,
-    Article,
-    Citation,
-    Entity,
-    Fact,
-    FactBase,
-    Figure,
-    Location,
-    Placement,
-    Quotation,
-    Section,
-    Source,
-    Topic,
 )
 from factbase.yamlfile import LineMap, Origin
 
@@ -89,7 +89,12 @@ def load_factbase(data_dir: Path) -> FactBase:
     entities = _build_all(collector, entity_entries, "entity", ENTITY_FIELDS, known, _build_entity)
     facts, declared_facts = _load_facts(collector, known)
     figures = _build_all(
-        collector, _read(collector, FIGURES_FILE, "figure", required=False), "figure", FIGURE_FIELDS, known, _build_figure
+        collector,
+        _read(collector, FIGURES_FILE, "figure", required=False),
+        "figure",
+        FIGURE_FIELDS,
+        known,
+        _build_figure,
     )
     quotations = _build_all(
         collector,
@@ -112,9 +117,7 @@ def load_factbase(data_dir: Path) -> FactBase:
     )
 
 
-def _read(
-    collector: Collector, name: str, what: str, required: bool = True
-) -> list[tuple[LineMap, Origin]] | None:
+def _read(collector: Collector, name: str, what: str, required: bool = True) -> list[tuple[LineMap, Origin]] | None:
     """The entries of one top-level data file; None if it is missing (when required) or unreadable."""
     path = collector.data_dir / name
     if not path.is_file():
@@ -167,7 +170,9 @@ def _load_sources(collector: Collector) -> tuple[list[Source], set[str] | None]:
             if source.copy_of is None:
                 collector.add(at, f"source {source.id!r} is syndicated but does not say which source it is a copy_of")
             elif source.copy_of not in by_id:
-                collector.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}")
+                collector.add(
+                    at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}"
+                )
             elif by_id[source.copy_of].role != "original":
                 collector.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
         elif source.copy_of is not None:
@@ -519,7 +524,13 @@ def _build_fact(
     if citations is None or "statement" not in valid:
         return None
     statement_ok = _quoted_words_verified(
-        collector, entry["statement"], collector.at(entry, origin, "statement"), name, "statement", citations, known.sources
+        collector,
+        entry["statement"],
+        collector.at(entry, origin, "statement"),
+        name,
+        "statement",
+        citations,
+        known.sources,
     )
     when = None
     if "when" in entry and "when" in valid:
@@ -550,7 +561,7 @@ def _resolve_when(
     published = known.sources[citations[0].source_id].published
     try:
         return resolve(wording, published)
-    except UnresolvableDate as error:
+    except UnresolvableDateError as error:
         collector.add(at, f"{name}: {error}")
         return None
 

@@ -270,19 +270,12 @@ class FactBase:
         return tuple(
             fact
             for fact in self.facts
-            if any(
-                p.topic == topic_id and (section_id is None or p.section == section_id)
-                for p in fact.placements
-            )
+            if any(p.topic == topic_id and (section_id is None or p.section == section_id) for p in fact.placements)
         )
 
     def copies_of(self, source: Source) -> tuple[Source, ...]:
         """The other captured copies of the same report."""
-        return tuple(
-            other
-            for other in self.sources
-            if other.id != source.id and other.report_id == source.report_id
-        )
+        return tuple(other for other in self.sources if other.id != source.id and other.report_id == source.report_id)
 
     @cached_property
     def _mentions(self) -> dict[str, tuple[str, ...]]:
@@ -332,12 +325,10 @@ class FactBase:
 
     def uncited_paragraphs(self) -> tuple[Location, ...]:
         """Every body paragraph of every source that no fact cites, directly or in another copy."""
-        uncited = []
+        uncited: list[Location] = []
         for source in self.sources:
             cited = self.citations_of(source.id)
-            uncited.extend(
-                Location(source.id, p.number) for p in source.article.paragraphs if p.number not in cited
-            )
+            uncited.extend(Location(source.id, p.number) for p in source.article.paragraphs if p.number not in cited)
         return tuple(uncited)
 
     def timeline(self) -> tuple[Fact, ...]:

@@ -95,7 +95,11 @@ def rendered(name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    stale = [name for name in SCHEMAS if not (SCHEMAS_DIR / name).is_file() or (SCHEMAS_DIR / name).read_text(encoding="utf-8") != rendered(name)]
+    stale = [
+        name
+        for name in SCHEMAS
+        if not (SCHEMAS_DIR / name).is_file() or (SCHEMAS_DIR / name).read_text(encoding="utf-8") != rendered(name)
+    ]
     if "--check" in args:
         for name in stale:
             print(f"schemas/{name} is stale: run python -m factbase.schemas", file=sys.stderr)

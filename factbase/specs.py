@@ -24,7 +24,9 @@ SECTION_FIELDS = {
 
 SOURCE_FIELDS = {
     "id": Field("id", help="a stable id, e.g. cnn-business-2019-12-02"),
-    "role": Field("text", choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"),
+    "role": Field(
+        "text", choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
+    ),
     "copy_of": Field("id", required=False, help="for a syndicated copy: the id of the original"),
     "publisher": Field("text", help="who published this copy"),
     "title": Field("text", help="the headline as the copy gives it"),

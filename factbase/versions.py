@@ -48,13 +48,11 @@ def compare(original: Source, copy: Source) -> Comparison:
     ours, theirs = original.article.paragraphs, copy.article.paragraphs
     same = 0
     differences = []
-    for mine, other in zip(ours, theirs):
+    for mine, other in zip(ours, theirs, strict=False):
         if mine.text == other.text:
             same += 1
         else:
-            differences.append(
-                ParagraphDifference(mine.number, _changes(mine.text.split(), other.text.split(), " "))
-            )
+            differences.append(ParagraphDifference(mine.number, _changes(mine.text.split(), other.text.split(), " ")))
     credit_a = original.article.credit.text if original.article.credit else ""
     credit_b = copy.article.credit.text if copy.article.credit else ""
     return Comparison(

@@ -27,11 +27,36 @@ class Download:
 
 
 DOWNLOADS = (
-    Download("downloads/facts.json", "Fact base (JSON)", "Every source’s details, topic, fact, person, figure and quotation, with every citation.", "application/json"),
-    Download("downloads/facts.schema.json", "JSON Schema of the fact base", "The schema facts.json validates against (JSON Schema 2020-12).", "application/schema+json"),
-    Download("downloads/sources.csl.json", "Sources (CSL-JSON)", "The captured copies, for Zotero and other citation processors.", "application/vnd.citationstyles.csl+json"),
-    Download("downloads/sources.bib", "Sources (BibTeX)", "The captured copies, for LaTeX and BibTeX-based reference managers.", "application/x-bibtex"),
-    Download("downloads/sources.ris", "Sources (RIS)", "The captured copies, for EndNote, Mendeley and other reference managers.", "application/x-research-info-systems"),
+    Download(
+        "downloads/facts.json",
+        "Fact base (JSON)",
+        "Every source’s details, topic, fact, person, figure and quotation, with every citation.",
+        "application/json",
+    ),
+    Download(
+        "downloads/facts.schema.json",
+        "JSON Schema of the fact base",
+        "The schema facts.json validates against (JSON Schema 2020-12).",
+        "application/schema+json",
+    ),
+    Download(
+        "downloads/sources.csl.json",
+        "Sources (CSL-JSON)",
+        "The captured copies, for Zotero and other citation processors.",
+        "application/vnd.citationstyles.csl+json",
+    ),
+    Download(
+        "downloads/sources.bib",
+        "Sources (BibTeX)",
+        "The captured copies, for LaTeX and BibTeX-based reference managers.",
+        "application/x-bibtex",
+    ),
+    Download(
+        "downloads/sources.ris",
+        "Sources (RIS)",
+        "The captured copies, for EndNote, Mendeley and other reference managers.",
+        "application/x-research-info-systems",
+    ),
 )
 
 
@@ -44,7 +69,9 @@ def _citation(citation: Citation) -> dict[str, Any]:
         "source": citation.source_id,
         "paragraph": _paragraph(citation.paragraph),
         "quote": citation.quote,
-        "also_in": [{"source": l.source_id, "paragraph": _paragraph(l.paragraph)} for l in citation.also_in],
+        "also_in": [
+            {"source": location.source_id, "paragraph": _paragraph(location.paragraph)} for location in citation.also_in
+        ],
     }
 
 
@@ -155,7 +182,18 @@ def csl_items(factbase: FactBase) -> list[dict[str, Any]]:
     return items
 
 
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def bibtex_escape(text: str) -> str:
@@ -177,7 +215,9 @@ def bibtex(factbase: FactBase) -> str:
             fields.append(("url", item["URL"]))
         if "note" in item:
             fields.append(("note", item["note"]))
-        body = ",\n".join(f"  {name} = {{{bibtex_escape(value) if name != 'url' else value}}}" for name, value in fields)
+        body = ",\n".join(
+            f"  {name} = {{{bibtex_escape(value) if name != 'url' else value}}}" for name, value in fields
+        )
         entries.append(f"@online{{{item['id']},\n{body}\n}}\n")
     return "\n".join(entries)
 

@@ -64,14 +64,58 @@ def generated_pages(factbase: FactBase) -> dict[str, GeneratedPage]:
     originals = [s for s in factbase.sources if s.role == "original"]
     report = originals[0].title if originals else "the report"
     pages = [
-        GeneratedPage(TOPICS_INDEX, "topics_index", None, "Topics", f"What “{report}” reports, by subject, each statement cited."),
-        GeneratedPage(SOURCES_INDEX, "sources_index", None, "Sources", "The captured copies of the report that every fact on this site cites."),
-        GeneratedPage(VERSIONS, "versions", None, "Comparing the copies", "How the captured copies of the report differ, generated from their stored texts."),
-        GeneratedPage(PEOPLE, "people", None, "People, organisations and places", "Everyone and everywhere the report names, each described and cited from the reporting."),
-        GeneratedPage(FIGURES, "figures", None, "Key figures", "Every number the report gives: what it counts, its unit and who gives it, cited."),
-        GeneratedPage(TIMELINE, "timeline", None, "Timeline", "Every dated event in the report, in order, with the report’s own wording of each date."),
-        GeneratedPage(QUOTES, "quotes", None, "Quotes", "Every direct quotation in the report, word for word, with who said or wrote it."),
-        GeneratedPage(DOWNLOADS, "downloads", None, "Downloads", "The whole fact base as JSON with its schema, and the sources as CSL-JSON, BibTeX and RIS."),
+        GeneratedPage(
+            TOPICS_INDEX, "topics_index", None, "Topics", f"What “{report}” reports, by subject, each statement cited."
+        ),
+        GeneratedPage(
+            SOURCES_INDEX,
+            "sources_index",
+            None,
+            "Sources",
+            "The captured copies of the report that every fact on this site cites.",
+        ),
+        GeneratedPage(
+            VERSIONS,
+            "versions",
+            None,
+            "Comparing the copies",
+            "How the captured copies of the report differ, generated from their stored texts.",
+        ),
+        GeneratedPage(
+            PEOPLE,
+            "people",
+            None,
+            "People, organisations and places",
+            "Everyone and everywhere the report names, each described and cited from the reporting.",
+        ),
+        GeneratedPage(
+            FIGURES,
+            "figures",
+            None,
+            "Key figures",
+            "Every number the report gives: what it counts, its unit and who gives it, cited.",
+        ),
+        GeneratedPage(
+            TIMELINE,
+            "timeline",
+            None,
+            "Timeline",
+            "Every dated event in the report, in order, with the report’s own wording of each date.",
+        ),
+        GeneratedPage(
+            QUOTES,
+            "quotes",
+            None,
+            "Quotes",
+            "Every direct quotation in the report, word for word, with who said or wrote it.",
+        ),
+        GeneratedPage(
+            DOWNLOADS,
+            "downloads",
+            None,
+            "Downloads",
+            "The whole fact base as JSON with its schema, and the sources as CSL-JSON, BibTeX and RIS.",
+        ),
     ]
     for topic in factbase.topics:
         pages.append(GeneratedPage(topic_doc(topic.id), "topic", topic.id, topic.title, topic.summary))

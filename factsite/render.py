@@ -11,7 +11,7 @@ from urllib.parse import quote as percent_encode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from factbase import Citation, Entity, Fact, FactBase, Location, Source, Topic
+from factbase import Citation, Entity, Fact, FactBase, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
 from factbase.versions import compare
 from factsite import pages
@@ -38,7 +38,7 @@ _MARKDOWN_ESCAPABLE = set("\\`*_{}[]()#+-.!")
 def markdown_text(value: str) -> Markup:
     """Text for a Markdown context such as a heading: shown exactly as written, never as markup."""
     escaped = html.escape(value, quote=False)
-    return Markup("".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else ch for ch in escaped))
+    return Markup("".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else ch for ch in escaped))  # noqa: S704 - html-escaped just above
 
 
 def fact_anchor(fact: Fact) -> str:
@@ -56,7 +56,7 @@ def text_fragment(quote: str) -> str:
         # '-', ',' and '&' are syntax inside a text directive, so they are encoded too.
         return percent_encode(" ".join(words), safe="").replace("-", "%2D")
 
-    words = quote.strip("“”\"").split()
+    words = quote.strip('“”"').split()
     if len(words) <= 8:
         return f":~:text={encode(words)}"
     return f":~:text={encode(words[:4])},{encode(words[-4:])}"
@@ -124,7 +124,7 @@ class SiteRenderer:
         for citation in citations:
             reference, use_id = page.cite(citation)
             rendered.append(self._render("marker.html", reference=reference, use_id=use_id))
-        return Markup("".join(rendered))
+        return Markup("".join(rendered))  # noqa: S704 - output of autoescaping templates
 
     def reference_list(self, page: PageCitations) -> str:
         """The page's numbered references, each with back-links to every use."""
@@ -173,9 +173,10 @@ class SiteRenderer:
         intro = self.fact_paragraph(introduction, page, anchored=True) if introduction else ""
         shown = {fact.id for fact in in_topic}
         sections = []
-        for section in topic.sections or [None]:  # type: ignore[list-item]
+        placements: tuple[Section | None, ...] = topic.sections or (None,)
+        for section in placements:
             facts = self.factbase.facts_on(topic.id, section.id if section else None)
-            blocks = [Markup(self.fact(fact, page)) for fact in facts if fact.id not in shown]
+            blocks = [Markup(self.fact(fact, page)) for fact in facts if fact.id not in shown]  # noqa: S704 - output of an autoescaping template
             if blocks:
                 sections.append((section, blocks))
         locations = self.factbase.locations_on(topic.id)
@@ -188,7 +189,7 @@ class SiteRenderer:
         return self._render(
             "topic_page.md",
             topic=topic,
-            introduction=Markup(intro),
+            introduction=Markup(intro),  # noqa: S704 - output of an autoescaping template
             sections=sections,
             quotations=quotations,
             figures=figures,

@@ -17,14 +17,14 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:  # factbase and factsite sit beside macros/, uninstalled
     sys.path.insert(0, str(PROJECT_DIR))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from factbase import DataError, FactBase, load_once  # noqa: E402
-from factsite import SOURCES_INDEX, TOPICS_INDEX, SiteRenderer, export_files, generated_pages  # noqa: E402
-from factsite.pages import VERSIONS, source_doc, topic_doc  # noqa: E402
+from factbase import DataError, FactBase, load_once
+from factsite import SOURCES_INDEX, TOPICS_INDEX, SiteRenderer, export_files, generated_pages
+from factsite.pages import VERSIONS, source_doc, topic_doc
 
 # The page being built; the renderer's links are relative to it.
 _current: dict[str, Any] = {}
@@ -43,6 +43,7 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
         return entry
     ((title, target),) = entry.items()
     # Themes put navigation titles into HTML unescaped: escape data values here.
+    pages: list[str | dict[str, str]]
     if target == TOPICS_INDEX:
         pages = [{html.escape(topic.title): topic_doc(topic.id)} for topic in factbase.topics]
     elif target == SOURCES_INDEX:

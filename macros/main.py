@@ -14,10 +14,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:  # factbase and factsite sit beside macros/, uninstalled
     sys.path.insert(0, str(PROJECT_DIR))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from factbase import DataError, load_once  # noqa: E402
-from factsite import PageCitations, SiteRenderer  # noqa: E402
+from factbase import DataError, load_once
+from factsite import PageCitations, SiteRenderer
 
 # The citations of the page being rendered; a new set before each page's macros run.
 _page: dict[str, Any] = {"citations": PageCitations(), "renderer": None}
@@ -45,25 +45,24 @@ def define_env(env: Any) -> None:
         except KeyError:
             raise PluginError(f"{env.page.file.src_uri}: there is no fact {fact_id!r} in data/facts/") from None
 
-    @env.macro
     def fact(fact_id: str) -> str:
         """A fact as a block: statement, citations and a link to itself."""
         return renderer.fact(fact_by_id(fact_id), _page["citations"])
 
-    @env.macro
     def cite(fact_id: str) -> str:
         """Only the citation markers of a fact, for a sentence written by hand."""
         return str(renderer.markers(fact_by_id(fact_id).citations, _page["citations"]))
 
-    @env.macro
     def fact_paragraph(*fact_ids: str) -> str:
         """Several facts as one paragraph of cited sentences."""
         return renderer.fact_paragraph([fact_by_id(i) for i in fact_ids], _page["citations"])
 
-    @env.macro
     def topic_list() -> str:
         """The topics as a list of links with their summaries."""
         return renderer.topic_list()
+
+    for macro in (fact, cite, fact_paragraph, topic_list):
+        env.macro(macro)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -61,7 +61,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -95,9 +95,19 @@ class Visit:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.failed_responses: list[tuple[str, int]] = []
-        page.on("response", lambda response: self.failed_responses.append((response.url, response.status)) if response.status >= 400 else None)
+        page.on(
+            "response",
+            lambda response: (
+                self.failed_responses.append((response.url, response.status)) if response.status >= 400 else None
+            ),
+        )
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("console", lambda message: self.errors.append(f"console {message.type}: {message.text}") if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: (
+                self.errors.append(f"console {message.type}: {message.text}") if message.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
 
@@ -113,11 +123,15 @@ def visit(browser: Browser, url: str, **context: object) -> Visit:
 
 
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
-def test_every_page_requests_nothing_but_the_site_and_logs_no_error(browser: Browser, site_url: str, docs_path: str) -> None:
+def test_every_page_requests_nothing_but_the_site_and_logs_no_error(
+    browser: Browser, site_url: str, docs_path: str
+) -> None:
     seen = visit(browser, site_url + url_path(docs_path))
     # Let the search worker load its index too.
     seen.page.wait_for_timeout(300)
-    elsewhere = [url for url in seen.requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))]
+    elsewhere = [
+        url for url in seen.requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))
+    ]
     assert not elsewhere, f"requests to other hosts: {elsewhere}"
     assert seen.requests, "the page requested nothing at all"
     assert not seen.errors, seen.errors
@@ -172,14 +186,23 @@ def test_the_colour_toggle_switches_between_light_and_dark(browser: Browser, sit
 
 @pytest.mark.parametrize("docs_path", ["index.md", topic_doc("privacy-concerns"), "timeline.md", "people.md"])
 def test_a_phone_sized_screen_reads_without_sideways_scrolling(browser: Browser, site_url: str, docs_path: str) -> None:
-    seen = visit(browser, site_url + url_path(docs_path), viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    seen = visit(
+        browser,
+        site_url + url_path(docs_path),
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     page = seen.page
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{docs_path} is {overflow}px wider than a phone"
     font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
     assert font_size >= 14, f"body text is {font_size}px on a phone"
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"phone-{docs_path.replace('/', '-').removesuffix('.md')}.png"), full_page=True)
+    page.screenshot(
+        path=str(ARTIFACTS / f"phone-{docs_path.replace('/', '-').removesuffix('.md')}.png"), full_page=True
+    )
     page.context.close()
 
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from factbase.dates import UnresolvableDate, describe, resolve
+from factbase.dates import UnresolvableDateError, describe, resolve
 
 MONDAY_2_DECEMBER_2019 = datetime.date(2019, 12, 2)
 
@@ -42,5 +42,5 @@ def test_last_month_in_january_is_december_of_the_year_before() -> None:
 
 @pytest.mark.parametrize("wording", ["soon", "February 30", "the other day"])
 def test_wordings_it_cannot_read_are_refused(wording: str) -> None:
-    with pytest.raises(UnresolvableDate):
+    with pytest.raises(UnresolvableDateError):
         resolve(wording, MONDAY_2_DECEMBER_2019)

@@ -22,7 +22,7 @@ def test_fact_base_json_validates_against_its_schema_and_matches_the_data(built_
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
     assert [f["id"] for f in document["facts"]] == [f.id for f in REAL.facts]
-    for exported, fact in zip(document["facts"], REAL.facts):
+    for exported, fact in zip(document["facts"], REAL.facts, strict=True):
         assert exported["statement"] == fact.statement
         assert [c["quote"] for c in exported["citations"]] == [c.quote for c in fact.citations]
         assert [c["paragraph"] for c in exported["citations"]] == [c.paragraph for c in fact.citations]
@@ -40,16 +40,18 @@ def test_the_schema_rejects_what_the_data_never_holds(built_site: Path) -> None:
     assert list(validator.iter_errors(document)), "a paragraph 0 should not validate"
 
 
-def test_exports_never_include_the_stored_texts(built_site: Path) -> None:
+def test_the_site_and_its_downloads_never_republish_the_stored_texts(built_site: Path) -> None:
     longest_paragraph = max((p.text for s in REAL.sources for p in s.article.paragraphs), key=len)
-    for name in ("facts.json", "sources.csl.json", "sources.bib", "sources.ris"):
-        assert longest_paragraph not in download(built_site, name)
+    for path in built_site.rglob("*"):
+        if path.suffix in (".html", ".json", ".bib", ".ris", ".txt", ".xml"):
+            assert longest_paragraph not in path.read_text(encoding="utf-8"), path
+    assert not list(built_site.rglob("*.txt")), "a stored text was copied into the site"
 
 
 def test_csl_json_round_trips(built_site: Path) -> None:
     items = json.loads(download(built_site, "sources.csl.json"))
     assert [item["id"] for item in items] == [s.id for s in REAL.sources]
-    for item, source in zip(items, REAL.sources):
+    for item, source in zip(items, REAL.sources, strict=True):
         assert item["type"] == "article-newspaper"
         assert item["title"] == source.title
         assert item["publisher"] == source.publisher
@@ -74,7 +76,7 @@ def test_bibtex_round_trips(built_site: Path) -> None:
 def test_ris_round_trips(built_site: Path) -> None:
     records = rispy.loads(download(built_site, "sources.ris"))
     assert [r["id"] for r in records] == [s.id for s in REAL.sources]
-    for record, source in zip(records, REAL.sources):
+    for record, source in zip(records, REAL.sources, strict=True):
         assert record["type_of_reference"] == "NEWS"
         assert record["title"] == source.title
         assert record["publisher"] == source.publisher

@@ -118,8 +118,7 @@ def test_cnn_url_is_recorded_as_unknown_not_guessed(factbase: factbase.FactBase)
     assert cnn.url is None and cnn.url_note
     ksl = factbase.source("ksl-newsradio-2019-12-02")
     assert ksl.url == (
-        "https://kslnewsradio.com/1915555/"
-        "china-is-rolling-out-facial-recognition-for-all-new-mobile-phone-numbers/"
+        "https://kslnewsradio.com/1915555/china-is-rolling-out-facial-recognition-for-all-new-mobile-phone-numbers/"
     )
 
 
@@ -127,7 +126,7 @@ def test_citations_find_the_same_words_in_the_syndicated_copy(factbase: factbase
     for fact in factbase.facts:
         for citation in fact.citations:
             if citation.source_id == "cnn-business-2019-12-02":
-                assert [(l.source_id, l.paragraph) for l in citation.also_in] == [
+                assert [(loc.source_id, loc.paragraph) for loc in citation.also_in] == [
                     ("ksl-newsradio-2019-12-02", citation.paragraph)
                 ], fact.id
 

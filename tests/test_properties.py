@@ -37,7 +37,28 @@ documents = st.recursive(
     max_leaves=25,
 )
 # Plausible keys make it likelier that a random entry gets past the first checks.
-keys = st.sampled_from(["id", "topics", "statement", "citations", "source", "paragraph", "quote", "when", "title", "summary", "sections", "name", "kind", "words", "speaker", "url", "text", "published"])
+keys = st.sampled_from(
+    [
+        "id",
+        "topics",
+        "statement",
+        "citations",
+        "source",
+        "paragraph",
+        "quote",
+        "when",
+        "title",
+        "summary",
+        "sections",
+        "name",
+        "kind",
+        "words",
+        "speaker",
+        "url",
+        "text",
+        "published",
+    ]
+)
 entries = st.lists(st.dictionaries(keys, documents, max_size=6), max_size=4)
 
 
@@ -53,7 +74,7 @@ def load_or_error(data: Path) -> FactBase | DataError:
     try:
         return load_factbase(data)
     except DataError as error:
-        assert error.problems, "a DataError must say what is wrong"
+        assert error.problems, "a DataError must say what is wrong"  # noqa: PT017 - checks the error it returns, not the raise
         for problem in error.problems:
             assert str(problem).startswith("data/"), problem
         return error

@@ -12,7 +12,7 @@ from factbase import Location, load_factbase
 from factbase.dates import describe
 from factsite.pages import FIGURES, PEOPLE, QUOTES, TIMELINE, VERSIONS, topic_doc
 
-from .conftest import FIXTURES, PROJECT, build, copy_project, page_path, parse
+from .conftest import FIXTURES, build, copy_project, page_path, parse
 from .test_site import CNN, KSL, REAL, article
 
 BODY_PARAGRAPHS = [(s.id, p.number) for s in REAL.sources for p in s.article.paragraphs]
@@ -117,7 +117,14 @@ def test_versions_page_reports_identical_bodies_and_each_difference(built_site: 
     text = article(built_site, VERSIONS).get_text(" ", strip=True)
     assert "Identical: all 19 paragraphs of the article body are word for word the same" in text
     cnn, ksl = REAL.source(CNN), REAL.source(KSL)
-    for detail in (cnn.dateline, ksl.dateline, ksl.timestamp_as_shown, ksl.copyright_line, *cnn.photo_captions, *ksl.photo_captions):
+    for detail in (
+        cnn.dateline,
+        ksl.dateline,
+        ksl.timestamp_as_shown,
+        ksl.copyright_line,
+        *cnn.photo_captions,
+        *ksl.photo_captions,
+    ):
         assert detail in text
     assert "28 blocks" in text and "not reproduced here" in text
     assert "Today’s Top Stories" not in text and "Bionic" not in text

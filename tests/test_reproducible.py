@@ -35,5 +35,5 @@ def test_the_shifted_clock_really_shifts_the_date_mkdocs_would_use() -> None:
     code = "import tests.shifted_clock, mkdocs.utils, datetime; print(mkdocs.utils.get_build_date())"
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
     assert result.stdout.strip() > today

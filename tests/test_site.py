@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
-from factbase import FactBase, load_factbase
+from factbase import load_factbase
 from factsite import generated_pages, source_doc, topic_doc
 
 from .conftest import PROJECT, build, copy_project, page_path, parse
@@ -85,8 +85,8 @@ def test_every_fact_appears_on_each_of_its_topics_with_its_citations(built_site:
 def test_every_fact_is_listed_under_each_paragraph_it_cites(built_site: Path, fact_id: str) -> None:
     fact = REAL.fact(fact_id)
     for citation in fact.citations:
-        for location in ((citation.source_id, citation.paragraph), *((l.source_id, l.paragraph) for l in citation.also_in)):
-            section = article(built_site, source_doc(location[0])).find(id=f"p{location[1]}")
+        for location in (citation.location, *citation.also_in):
+            section = article(built_site, source_doc(location.source_id)).find(id=location.anchor)
             assert section is not None
             hrefs = [a["href"] for a in section.find_all("a")]
             assert any(href.endswith(f"#fact-{fact_id}") for href in hrefs), (fact_id, location)

@@ -1,0 +1,87 @@
+"""The project's tooling: pinned workflows, pre-commit, and a build that ProperDocs makes the same."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import PROJECT, mkdocs_env, page_path, parse
+from .test_site import ALL_PAGES
+
+WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w.-]+)@([0-9a-f]{40})\s+#\s*v\d+(?:\.\d+)*\s*$")
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_parse_and_pin_every_action_by_commit_with_its_version(workflow: Path) -> None:
+    text = workflow.read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    assert document["jobs"], "a workflow with no jobs"
+    triggers = document.get("on", document.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers
+    uses = [line for line in text.splitlines() if re.match(r"^\s*(?:-\s*)?uses:", line)]
+    assert uses
+    for line in uses:
+        assert PINNED.match(line), f"not pinned by full SHA with a version comment: {line.strip()}"
+
+
+def test_the_deploy_workflow_tests_builds_and_publishes_on_push_to_main() -> None:
+    text = (PROJECT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    assert document[True]["push"]["branches"] == ["main"]
+    steps = [step for job in document["jobs"].values() for step in job["steps"]]
+    runs = " ".join(step.get("run", "") for step in steps)
+    assert "bash .ci/run" in runs and "make build" in runs
+    actions = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert actions[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
+
+
+def test_the_link_workflow_is_scheduled_and_separate_from_the_deploy() -> None:
+    document = yaml.safe_load((PROJECT / ".github" / "workflows" / "links.yml").read_text(encoding="utf-8"))
+    assert document[True]["schedule"]
+    runs = " ".join(step.get("run", "") for job in document["jobs"].values() for step in job["steps"])
+    assert "lychee" in runs and "--offline" not in runs
+
+
+def test_the_pre_commit_configuration_is_valid_and_pins_what_requirements_pin() -> None:
+    config = PROJECT / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    hooks = [hook for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]]
+    assert {hook["id"] for hook in hooks} >= {"ruff", "ruff-format", "check-yaml", "data-check"}
+    requirements = (PROJECT / "requirements.txt").read_text(encoding="utf-8")
+    for hook in hooks:
+        for dependency in hook.get("additional_dependencies", []):
+            assert "==" in dependency
+            if not dependency.startswith("pre-commit-hooks"):
+                assert dependency in requirements, f"{dependency} differs from requirements.txt"
+
+
+def test_properdocs_builds_the_same_pages_with_the_same_text(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "properdocs-site"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
+        cwd=PROJECT,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def pages(root: Path) -> list[str]:
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if "assets" not in p.parts)
+
+    assert pages(site) == pages(built_site)
+    for docs_path in ALL_PAGES:
+        ours = parse(page_path(built_site, docs_path)).select_one("article")
+        theirs = parse(page_path(site, docs_path)).select_one("article")
+        assert ours is not None and theirs is not None
+        assert theirs.get_text(" ", strip=True) == ours.get_text(" ", strip=True), docs_path
