@@ -71,6 +71,15 @@ class _Known:
     topics: dict[str, Topic]
     topic_ids: set[str] | None
     entity_ids: set[str] | None
+    _by_report: dict[str, list[Source]] | None = None
+
+    def copies(self, source: Source) -> list[Source]:
+        """The other loaded copies of the same report."""
+        if self._by_report is None:
+            self._by_report = {}
+            for each in self.sources.values():
+                self._by_report.setdefault(each.report_id, []).append(each)
+        return [other for other in self._by_report[source.report_id] if other.id != source.id]
 
 
 def load_factbase(data_dir: Path) -> FactBase:
@@ -397,7 +406,7 @@ def _citation(
             f"{owner} quotes {len(quote.split())} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words",
         )
         return None
-    return Citation(source_id, number, quote, _same_words_elsewhere(source, quote, known.sources), origin)
+    return Citation(source_id, number, quote, _same_words_elsewhere(source, quote, known), origin)
 
 
 def _quote_not_found(owner: str, source: Source, where: str, quote: str) -> str:
@@ -429,12 +438,10 @@ def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
     return (best[1], best[2]) if best[0] >= 0.6 else (None, 0)
 
 
-def _same_words_elsewhere(source: Source, quote: str, sources: dict[str, Source]) -> tuple[Location, ...]:
+def _same_words_elsewhere(source: Source, quote: str, known: _Known) -> tuple[Location, ...]:
     """Where the same words stand in the other copies of the same report."""
     found = []
-    for other in sources.values():
-        if other.id == source.id or other.report_id != source.report_id:
-            continue
+    for other in known.copies(source):
         parts = [*other.article.paragraphs, *([other.article.credit] if other.article.credit else [])]
         match = next((p for p in parts if quote in p.text), None)
         if match is not None:

@@ -218,8 +218,28 @@ class Quotation:
         return self.citations[0].location
 
 
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+_WORD = re.compile(r"\w+")
+
+
+class _NameIndex:
+    """Finds which names occur in a text, whole words only, in one pass over its words."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        # A name is matched as its sequence of words; the key is that sequence.
+        self._ids: dict[tuple[str, ...], list[str]] = {}
+        for name, ids in names.items():
+            words = tuple(_WORD.findall(name))
+            if words:
+                self._ids.setdefault(words, []).extend(ids)
+        self._longest = max((len(words) for words in self._ids), default=0)
+
+    def ids_in(self, text: str) -> list[str]:
+        words = _WORD.findall(text)
+        found: list[str] = []
+        for start in range(len(words)):
+            for size in range(1, min(self._longest, len(words) - start) + 1):
+                found.extend(self._ids.get(tuple(words[start : start + size]), ()))
+        return found
 
 
 @dataclass(frozen=True)
@@ -265,28 +285,54 @@ class FactBase:
         """The person, organisation, group or place with this id; KeyError if there is none."""
         return self._entities_by_id[entity_id]
 
+    # The indexes below are each built once, on first use, so that a page asks in O(answer).
+
+    @cached_property
+    def _facts_by_placement(self) -> dict[tuple[str, str | None], list[Fact]]:
+        index: dict[tuple[str, str | None], list[Fact]] = {}
+        for fact in self.facts:
+            for placement in dict.fromkeys(fact.placements):
+                index.setdefault((placement.topic, None), []).append(fact)
+                if placement.section is not None:
+                    index.setdefault((placement.topic, placement.section), []).append(fact)
+        return index
+
     def facts_on(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
         """The facts filed under a topic (or one of its subheads), in data order."""
-        return tuple(
-            fact
-            for fact in self.facts
-            if any(p.topic == topic_id and (section_id is None or p.section == section_id) for p in fact.placements)
-        )
+        return tuple(dict.fromkeys(self._facts_by_placement.get((topic_id, section_id), ())))
+
+    @cached_property
+    def _sources_by_report(self) -> dict[str, list[Source]]:
+        index: dict[str, list[Source]] = {}
+        for source in self.sources:
+            index.setdefault(source.report_id, []).append(source)
+        return index
 
     def copies_of(self, source: Source) -> tuple[Source, ...]:
         """The other captured copies of the same report."""
-        return tuple(other for other in self.sources if other.id != source.id and other.report_id == source.report_id)
+        return tuple(other for other in self._sources_by_report[source.report_id] if other.id != source.id)
 
     @cached_property
     def _mentions(self) -> dict[str, tuple[str, ...]]:
         """Fact id to the entity ids it names, in statement or quotes, or lists explicitly."""
-        patterns = {entity.id: _names_pattern(entity.names) for entity in self.entities}
+        names: dict[str, list[str]] = {}
+        for entity in self.entities:
+            for name in entity.names:
+                names.setdefault(name, []).append(entity.id)
+        index = _NameIndex(names)
         found: dict[str, tuple[str, ...]] = {}
         for fact in self.facts:
-            text = " ".join([fact.statement, *(c.quote for c in fact.citations)])
-            named = [eid for eid, pattern in patterns.items() if pattern.search(text)]
+            named = [i for text in (fact.statement, *(c.quote for c in fact.citations)) for i in index.ids_in(text)]
             found[fact.id] = tuple(dict.fromkeys([*named, *fact.mentions]))
         return found
+
+    @cached_property
+    def _facts_by_entity(self) -> dict[str, list[Fact]]:
+        index: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            for entity_id in self._mentions[fact.id]:
+                index.setdefault(entity_id, []).append(fact)
+        return index
 
     def entities_in(self, fact: Fact) -> tuple[Entity, ...]:
         """The people, organisations, groups and places a fact mentions."""
@@ -294,14 +340,29 @@ class FactBase:
 
     def facts_mentioning(self, entity_id: str) -> tuple[Fact, ...]:
         """The facts that mention an entity, in data order."""
-        return tuple(fact for fact in self.facts if entity_id in self._mentions[fact.id])
+        return tuple(self._facts_by_entity.get(entity_id, ()))
 
     def quotations_by(self, entity_id: str) -> tuple[Quotation, ...]:
         """The quotations whose speaker is this entity."""
-        return tuple(q for q in self.quotations if q.speaker == entity_id)
+        return tuple(q for q in self._quotations_by_speaker.get(entity_id, ()))
+
+    @cached_property
+    def _quotations_by_speaker(self) -> dict[str | None, list[Quotation]]:
+        index: dict[str | None, list[Quotation]] = {}
+        for quotation in self.quotations:
+            index.setdefault(quotation.speaker, []).append(quotation)
+        return index
+
+    @cached_property
+    def _figures_by_giver(self) -> dict[str | None, list[Figure]]:
+        index: dict[str | None, list[Figure]] = {}
+        for figure in self.figures:
+            index.setdefault(figure.given_by, []).append(figure)
+        return index
 
     def figures_given_by(self, entity_id: str) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.given_by == entity_id)
+        """The figures the report credits to this entity."""
+        return tuple(self._figures_by_giver.get(entity_id, ()))
 
     def locations_on(self, topic_id: str) -> set[Location]:
         """Every source paragraph the facts of a topic cite, in every copy."""
@@ -312,22 +373,49 @@ class FactBase:
                 locations.update(citation.also_in)
         return locations
 
-    def citations_of(self, source_id: str) -> dict[int, tuple[tuple[Fact, Citation], ...]]:
-        """For each paragraph of a source, the facts that cite it and how."""
-        by_paragraph: dict[int, list[tuple[Fact, Citation]]] = {}
+    @cached_property
+    def _quotations_by_location(self) -> dict[Location, list[Quotation]]:
+        index: dict[Location, list[Quotation]] = {}
+        for quotation in self.quotations:
+            index.setdefault(quotation.location, []).append(quotation)
+        return index
+
+    @cached_property
+    def _figures_by_location(self) -> dict[Location, list[Figure]]:
+        index: dict[Location, list[Figure]] = {}
+        for figure in self.figures:
+            index.setdefault(figure.citation.location, []).append(figure)
+        return index
+
+    def quotations_at(self, locations: set[Location]) -> tuple[Quotation, ...]:
+        """The quotations standing in any of these paragraphs, in data order."""
+        found = {id(q) for location in locations for q in self._quotations_by_location.get(location, ())}
+        return tuple(q for q in self.quotations if id(q) in found) if found else ()
+
+    def figures_at(self, locations: set[Location]) -> tuple[Figure, ...]:
+        """The figures given in any of these paragraphs, in data order."""
+        found = {id(f) for location in locations for f in self._figures_by_location.get(location, ())}
+        return tuple(f for f in self.figures if id(f) in found) if found else ()
+
+    @cached_property
+    def _citations_by_source(self) -> dict[str, dict[int, list[tuple[Fact, Citation]]]]:
+        index: dict[str, dict[int, list[tuple[Fact, Citation]]]] = {}
         for fact in self.facts:
             for citation in fact.citations:
-                locations = (citation.location, *citation.also_in)
-                for location in locations:
-                    if location.source_id == source_id:
-                        by_paragraph.setdefault(location.paragraph, []).append((fact, citation))
+                for location in (citation.location, *citation.also_in):
+                    index.setdefault(location.source_id, {}).setdefault(location.paragraph, []).append((fact, citation))
+        return index
+
+    def citations_of(self, source_id: str) -> dict[int, tuple[tuple[Fact, Citation], ...]]:
+        """For each paragraph of a source, the facts that cite it and how."""
+        by_paragraph = self._citations_by_source.get(source_id, {})
         return {number: tuple(pairs) for number, pairs in sorted(by_paragraph.items())}
 
     def uncited_paragraphs(self) -> tuple[Location, ...]:
         """Every body paragraph of every source that no fact cites, directly or in another copy."""
         uncited: list[Location] = []
         for source in self.sources:
-            cited = self.citations_of(source.id)
+            cited = self._citations_by_source.get(source.id, {})
             uncited.extend(Location(source.id, p.number) for p in source.article.paragraphs if p.number not in cited)
         return tuple(uncited)
 

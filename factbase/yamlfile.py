@@ -35,8 +35,12 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that builds LineMaps, keeps dates as text and records duplicate keys."""
+# libyaml's parser where PyYAML was built with it (several times faster), else PyYAML's own.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
+    """A safe loader that builds LineMaps, keeps dates as text and records duplicate keys."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:

@@ -180,8 +180,8 @@ class SiteRenderer:
             if blocks:
                 sections.append((section, blocks))
         locations = self.factbase.locations_on(topic.id)
-        quotations = [q for q in self.factbase.quotations if q.location in locations]
-        figures = [f for f in self.factbase.figures if f.citation.location in locations]
+        quotations = self.factbase.quotations_at(locations)
+        figures = self.factbase.figures_at(locations)
         mentioned: dict[str, Entity] = {}
         for fact in self.factbase.facts_on(topic.id):
             for entity in self.factbase.entities_in(fact):

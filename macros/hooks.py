@@ -26,6 +26,10 @@ from factbase import DataError, FactBase, load_once
 from factsite import SOURCES_INDEX, TOPICS_INDEX, SiteRenderer, export_files, generated_pages
 from factsite.pages import VERSIONS, source_doc, topic_doc
 
+# Beyond this many pages a navigation section lists only its overview page, which links to
+# all of them: every page carries the whole navigation, so a long one costs every page.
+NAV_SECTION_LIMIT = 40
+
 # The page being built; the renderer's links are relative to it.
 _current: dict[str, Any] = {}
 
@@ -50,6 +54,8 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
         pages = [VERSIONS, *({html.escape(s.publisher): source_doc(s.id)} for s in factbase.sources)]
     else:
         return entry
+    if len(pages) > NAV_SECTION_LIMIT:
+        pages = [VERSIONS] if target == SOURCES_INDEX else []
     # An index page of its own (rather than navigation.indexes) keeps every section's
     # navigation landmark named by its visible title.
     return {title: [{"Overview": target}, *pages]}
