@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test lint check build generate lighthouse clean
+.PHONY: serve test lint check build generate lighthouse bench clean
 
 # The virtual environment is made and filled on first use, and again when requirements change.
 $(VENV)/.installed: requirements.txt
@@ -43,6 +43,10 @@ test: lint check
 lighthouse: $(VENV)/.installed
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
 	$(BIN)/python benchmarks/lighthouse.py
+
+## bench: build synthetic corpora at 1x to 1,000x the real one against the plain-Material floor
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -5,6 +5,7 @@ Pure Python: nothing here knows about MkDocs or any other site generator.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from factbase.collector import DataError, Problem
@@ -70,5 +71,8 @@ def load_once(data_dir: Path) -> FactBase:
     if _last_load is not None and _last_load[0] == fingerprint:
         return _last_load[1]
     factbase = load_factbase(data_dir)
+    # The fact base lives for the whole build: move it out of the cyclic collector's way,
+    # so that the build's many collections do not re-scan it each time.
+    gc.freeze()
     _last_load = (fingerprint, factbase)
     return factbase

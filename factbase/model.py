@@ -277,6 +277,11 @@ class FactBase:
         """The topic with this id; KeyError if there is none."""
         return self._topics_by_id[topic_id]
 
+    @cached_property
+    def fact_ids(self) -> frozenset[str]:
+        """Every fact's id."""
+        return frozenset(self._facts_by_id)
+
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id; KeyError if there is none."""
         return self._facts_by_id[fact_id]

@@ -246,7 +246,7 @@ def ris(factbase: FactBase) -> str:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export_files(factbase: FactBase) -> dict[str, str]:

@@ -71,6 +71,7 @@ class SiteRenderer:
         self.templates = Environment(
             loader=FileSystemLoader(templates_dir),
             autoescape=True,  # every data value is escaped where it reaches the page
+            auto_reload=False,  # one environment per build: no need to stat templates per use
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -120,11 +121,8 @@ class SiteRenderer:
 
     def markers(self, citations: Iterable[Citation], page: PageCitations) -> Markup:
         """The numbered markers for some citations, recording each use on the page."""
-        rendered = []
-        for citation in citations:
-            reference, use_id = page.cite(citation)
-            rendered.append(self._render("marker.html", reference=reference, use_id=use_id))
-        return Markup("".join(rendered))  # noqa: S704 - output of autoescaping templates
+        uses = [page.cite(citation) for citation in citations]
+        return Markup(self._render("marker.html", uses=uses))  # noqa: S704 - output of autoescaping templates
 
     def reference_list(self, page: PageCitations) -> str:
         """The page's numbered references, each with back-links to every use."""

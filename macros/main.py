@@ -19,8 +19,9 @@ from mkdocs.exceptions import PluginError
 from factbase import DataError, load_once
 from factsite import PageCitations, SiteRenderer
 
-# The citations of the page being rendered; a new set before each page's macros run.
-_page: dict[str, Any] = {"citations": PageCitations(), "renderer": None}
+# The page being rendered: its citations and any problems its macro calls had; both start
+# afresh before each page's macros run.
+_page: dict[str, Any] = {"citations": PageCitations(), "renderer": None, "problems": []}
 
 
 def define_env(env: Any) -> None:
@@ -39,23 +40,32 @@ def define_env(env: Any) -> None:
 
     renderer = _page["renderer"] = SiteRenderer(factbase, link)
 
-    def fact_by_id(fact_id: str) -> Any:
-        try:
-            return factbase.fact(fact_id)
-        except KeyError:
-            raise PluginError(f"{env.page.file.src_uri}: there is no fact {fact_id!r} in data/facts/") from None
+    def known(macro: str, fact_ids: tuple[str, ...]) -> bool:
+        """True if every fact exists; otherwise the problem is noted for the end of the page."""
+        missing = [i for i in fact_ids if i not in factbase.fact_ids]
+        for fact_id in missing:
+            _page["problems"].append(
+                f"docs/{env.page.file.src_uri}: {macro}() names fact {fact_id!r}, which is not in data/facts/"
+            )
+        return not missing
 
     def fact(fact_id: str) -> str:
         """A fact as a block: statement, citations and a link to itself."""
-        return renderer.fact(fact_by_id(fact_id), _page["citations"])
+        if not known("fact", (fact_id,)):
+            return ""
+        return renderer.fact(factbase.fact(fact_id), _page["citations"])
 
     def cite(fact_id: str) -> str:
         """Only the citation markers of a fact, for a sentence written by hand."""
-        return str(renderer.markers(fact_by_id(fact_id).citations, _page["citations"]))
+        if not known("cite", (fact_id,)):
+            return ""
+        return str(renderer.markers(factbase.fact(fact_id).citations, _page["citations"]))
 
     def fact_paragraph(*fact_ids: str) -> str:
         """Several facts as one paragraph of cited sentences."""
-        return renderer.fact_paragraph([fact_by_id(i) for i in fact_ids], _page["citations"])
+        if not known("fact_paragraph", fact_ids):
+            return ""
+        return renderer.fact_paragraph([factbase.fact(i) for i in fact_ids], _page["citations"])
 
     def topic_list() -> str:
         """The topics as a list of links with their summaries."""
@@ -68,9 +78,15 @@ def define_env(env: Any) -> None:
 def on_pre_page_macros(env: Any) -> None:
     """Citation numbers restart on every page."""
     _page["citations"] = PageCitations()
+    _page["problems"] = []
 
 
 def on_post_page_macros(env: Any) -> None:
-    """End every page that cites anything with its reference list."""
+    """Fail on a page whose macros named something missing; else end it with its references.
+
+    Raised here rather than inside a macro, where mkdocs-macros would wrap it in a traceback.
+    """
+    if _page["problems"]:
+        raise PluginError("\n".join(_page["problems"]))
     if _page["renderer"] is not None:
         env.markdown = _page["renderer"].with_references(env.markdown, _page["citations"])

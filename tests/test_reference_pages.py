@@ -36,7 +36,7 @@ def test_every_person_organisation_and_place_is_described_cited_and_linked(built
     content = article(built_site, PEOPLE)
     heading = content.find(id=entity_id)
     assert heading is not None and heading.get_text(strip=True).startswith(entity.name)
-    block = heading.find_next_sibling("div", class_="entity")
+    block = heading.find_parent("section", class_="entity")
     assert entity.description in block.get_text(" ", strip=True)
     assert len(block.select("sup.citation")) == len(entity.citations)
     linked = {a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")}
@@ -45,7 +45,7 @@ def test_every_person_organisation_and_place_is_described_cited_and_linked(built
 
 def test_a_fact_that_names_someone_links_to_them(built_site: Path) -> None:
     content = article(built_site, PEOPLE)
-    block = content.find(id="guo-bing").find_next_sibling("div", class_="entity")
+    block = content.find(id="guo-bing").find_parent("section", class_="entity")
     assert {"fact-guo-bing-lawsuit", "fact-guo-bing-purpose"} <= {
         a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")
     }

@@ -251,3 +251,13 @@ def test_the_sitemap_lists_every_page(built_site: Path) -> None:
     for docs_path in ALL_PAGES:
         canonical = parse(page_path(built_site, docs_path)).find("link", rel="canonical")["href"]
         assert canonical in locations, docs_path
+
+
+def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ cite("no-such-fact") }}\n', encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: cite() names fact 'no-such-fact', which is not in data/facts/" in result.stderr
+    assert "Traceback" not in result.stderr

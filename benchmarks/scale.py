@@ -1,0 +1,226 @@
+"""How the build scales with the fact base, against the plain-Material floor.
+
+    make bench                                        # 1×, 10×, 100×, 1,000×, 3 runs each
+    .venv/bin/python benchmarks/scale.py --scales 1,10 --runs 1
+    .venv/bin/python benchmarks/scale.py --profile 100   # where a 100× build spends its time
+
+For each scale it generates a corpus of that many copies of the real report (benchmarks/
+corpus.py), builds it, and builds its floor: the same site's Markdown, captured after the
+macros and hooks rendered it, built again as static pages by plain MkDocs + Material with
+no macros, no hooks and no data loading. It prints sources, facts, pages, the median build
+seconds of each, their ratio, the full build's peak memory and output size, and the time
+to load and validate the corpus. A benchmark that prints figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import logging
+import math
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import generate
+
+from factbase import load_factbase
+
+CAPTURE_HOOK = '''
+"""Benchmark only: write each page's final Markdown, and the resolved navigation, for the floor."""
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+OUT = Path(os.environ["FLOOR_CAPTURE"])
+
+
+@event_priority(-100)
+def on_config(config):
+    (OUT / "nav.yml").write_text(yaml.safe_dump(config.nav, allow_unicode=True), encoding="utf-8")
+    return config
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    target = OUT / "docs" / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def build(project: Path, site: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None) -> Run:
+    """One strict build in a child process: its wall time and its own peak memory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env.pop("SITE_URL", None)
+    # No -q: in MkDocs 1.6 it also stops --strict from counting warnings.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(site)]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        errors = output.read().decode(errors="replace")
+    if process.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{errors}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def make_floor(project: Path, floor: Path) -> None:
+    """Capture the rendered Markdown and nav of a build, and set up a plain project from them."""
+    capture = floor / "capture"
+    (capture / "docs").mkdir(parents=True)
+    (project / "capture_hook.py").write_text(CAPTURE_HOOK, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config["hooks"] = [*config.get("hooks", []), "capture_hook.py"]
+    config["site_url"] = "http://127.0.0.1:8000/"
+    (project / "capture.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build(project, floor / "capture-site", "capture.yml", {"FLOOR_CAPTURE": str(capture)})
+
+    docs = floor / "docs"
+    shutil.copytree(capture / "docs", docs)
+    shutil.copytree(project / "docs" / "stylesheets", docs / "stylesheets")
+    shutil.copytree(project / "overrides", floor / "overrides")
+    plain = dict(config)
+    plain["hooks"] = []
+    plain["plugins"] = ["search"]
+    plain.pop("watch", None)
+    plain["nav"] = yaml.safe_load((capture / "nav.yml").read_text(encoding="utf-8"))
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+
+
+def directory_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def median_runs(project: Path, site: Path, runs: int) -> tuple[float, float]:
+    results = []
+    for _ in range(runs):
+        shutil.rmtree(site, ignore_errors=True)
+        results.append(build(project, site))
+    return statistics.median(r.seconds for r in results), max(r.peak_mib for r in results)
+
+
+def load_seconds(data: Path, runs: int = 3) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        load_factbase(data)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def measure(scale: int, runs: int, work: Path) -> dict[str, float]:
+    project = work / f"x{scale}"
+    counts = generate(project, scale)
+    site = work / f"x{scale}-site"
+    full, peak = median_runs(project, site, runs)
+    pages = sum(1 for p in site.rglob("*.html") if "assets" not in p.parts)
+    size = directory_bytes(site)
+    floor_dir = work / f"x{scale}-floor"
+    make_floor(project, floor_dir)
+    floor, _ = median_runs(floor_dir, work / f"x{scale}-floor-site", runs)
+    return {
+        "scale": scale,
+        "sources": counts["sources"],
+        "facts": counts["facts"],
+        "pages": pages,
+        "full": full,
+        "floor": floor,
+        "peak": peak,
+        "size": size,
+        "load": load_seconds(project / "data"),
+    }
+
+
+def exponent(rows: list[dict[str, float]], key: str) -> float:
+    """The slope of log(build seconds) against log(facts): 1.0 is linear."""
+    xs = [math.log(row["facts"]) for row in rows]
+    ys = [math.log(row[key]) for row in rows]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum((x - mean_x) ** 2 for x in xs)
+
+
+def profile(scale: int, work: Path) -> None:
+    """Profile one full build in-process and print where the time goes."""
+    project = work / f"x{scale}"
+    generate(project, scale)
+    os.chdir(project)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(work / "profile-site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    mkdocs_build(config)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    print("Whole build, by cumulative time:")
+    stats.sort_stats("cumulative").print_stats(30)
+    print("The project's own code and the macros plugin, by cumulative time:")
+    stats.sort_stats("cumulative").print_stats(r"factbase|factsite|macros/|mkdocs_macros", 30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10,100,1000", help="comma-separated multiples of the real corpus")
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the median is reported")
+    parser.add_argument("--profile", type=int, metavar="SCALE", help="profile one build at this scale instead")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.profile:
+            profile(args.profile, work)
+            return 0
+        real = load_seconds(Path(__file__).resolve().parent.parent / "data")
+        print(f"real corpus: loaded and validated in {real:.3f} s")
+        header = (
+            f"{'scale':>6} {'sources':>8} {'facts':>7} {'pages':>6} {'build s':>8} {'floor s':>8} "
+            f"{'ratio':>6} {'peak MiB':>9} {'output MiB':>11} {'load s':>7}"
+        )
+        print(header)
+        print("-" * len(header))
+        rows = []
+        for scale in (int(s) for s in args.scales.split(",")):
+            row = measure(scale, args.runs, work)
+            rows.append(row)
+            print(
+                f"{row['scale']:>5}× {row['sources']:>8,} {row['facts']:>7,} {row['pages']:>6,} {row['full']:>8.2f} "
+                f"{row['floor']:>8.2f} {row['full'] / row['floor']:>6.2f} {row['peak']:>9.0f} "
+                f"{row['size'] / 2**20:>11.1f} {row['load']:>7.3f}",
+                flush=True,
+            )
+        if len(rows) > 1:
+            full, floor = exponent(rows, "full"), exponent(rows, "floor")
+            print(f"\nfitted exponent, build seconds against facts: full {full:.2f}, floor {floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Scale: rendering ahead in a second process changes nothing, and the benchmark runs."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factbase import load_factbase
+from factsite.prerender import Prerenderer, PrerenderError
+
+from .conftest import PROJECT, mkdocs_env
+
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+from corpus import generate
+
+
+def test_pages_rendered_in_a_second_process_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=PROJECT,
+        env={**mkdocs_env(), "FACTSITE_PRERENDER_FROM": "0"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(built_site, site, names, shallow=False)
+    assert not mismatch and not errors, mismatch + errors
+
+
+def test_the_prerenderer_returns_each_result_and_what_comes_afterwards() -> None:
+    prerenderer = Prerenderer(["a", "b", "c"], lambda job: job.upper() * 2, lambda: {"done": "yes"})
+    assert prerenderer.result("b") == "BB"
+    assert prerenderer.result("a") == "AA"
+    assert prerenderer.result("c") == "CC"
+    assert prerenderer.afterwards() == {"done": "yes"}
+
+
+def test_an_expected_error_in_the_child_arrives_as_its_message() -> None:
+    def render(job: str) -> str:
+        if job == "bad":
+            raise ValueError("bad.md: there is no page missing.md to link to")
+        return job
+
+    prerenderer = Prerenderer(["good", "bad"], render, dict, expected=ValueError)
+    assert prerenderer.result("good") == "good"
+    with pytest.raises(PrerenderError, match=r"^bad.md: there is no page missing.md to link to$"):
+        prerenderer.result("bad")
+
+
+def test_an_unexpected_error_in_the_child_arrives_with_its_traceback() -> None:
+    prerenderer = Prerenderer(["x"], lambda job: str(1 / 0), dict)
+    with pytest.raises(PrerenderError, match="ZeroDivisionError"):
+        prerenderer.result("x")
+
+
+def test_a_synthetic_corpus_is_shaped_like_the_real_one_and_valid(tmp_path: Path) -> None:
+    real = load_factbase(PROJECT / "data")
+    counts = generate(tmp_path / "x3", 3)
+    corpus = load_factbase(tmp_path / "x3" / "data")
+    assert counts["sources"] == len(corpus.sources) == 3 * len(real.sources)
+    assert len(corpus.facts) == 3 * len(real.facts)
+    assert len(corpus.entities) == 3 * len(real.entities)
+    assert not corpus.uncited_paragraphs()
+    # Each copy's facts mention that copy's people only.
+    guo = next(e for e in corpus.entities if e.id == "guo-bing-r2")
+    assert {f.id for f in corpus.facts_mentioning(guo.id)} == {f"{f.id}-r2" for f in real.facts_mentioning("guo-bing")}
+
+
+def test_the_scale_benchmark_runs_and_prints_its_table() -> None:
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "benchmarks" / "scale.py"), "--scales", "1,2", "--runs", "1"],
+        cwd=PROJECT,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.split()[:3] == ["1×", "2", "30"] for line in lines), result.stdout
+    assert any(line.split()[:3] == ["2×", "4", "60"] for line in lines), result.stdout
+    assert "fitted exponent" in result.stdout
