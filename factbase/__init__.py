@@ -72,7 +72,9 @@ def load_once(data_dir: Path) -> FactBase:
         return _last_load[1]
     factbase = load_factbase(data_dir)
     # The fact base lives for the whole build: move it out of the cyclic collector's way,
-    # so that the build's many collections do not re-scan it each time.
+    # so that the build's many collections do not re-scan it each time. What an earlier
+    # build froze (under `mkdocs serve`) is handed back to the collector first.
+    gc.unfreeze()
     gc.freeze()
     _last_load = (fingerprint, factbase)
     return factbase
