@@ -47,6 +47,7 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
             "week",
             f"read as the calendar week before the one in which {published_on}; ambiguous, "
             "since it could also mean the seven days before publication",
+            ambiguous=True,
         )
     if lowered == "last month":
         year, month = _previous_month(published)
@@ -65,11 +66,11 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
         year = published.year if month < published.month else published.year - 1
         start, end = _month_bounds(year, month)
         note = f"the year is not given: read as the last {core.capitalize()} before publication; {published_on}"
-        if month == published.month:
+        ambiguous = month == published.month
+        if ambiguous:
             note = f"ambiguous: {published_on}, so this could be this month or a year earlier"
-            year = published.year
-            start, end = _month_bounds(year, month)
-        return ResolvedDate(reported_as, start, end, "month", note)
+            start, end = _month_bounds(published.year, month)
+        return ResolvedDate(reported_as, start, end, "month", note, ambiguous)
     match = re.fullmatch(r"([a-z]+) (\d{1,2})", core)
     if match and match.group(1) in _MONTHS:
         month, day_number = _MONTHS[match.group(1)], int(match.group(2))

@@ -140,10 +140,7 @@ class ResolvedDate:
     end: datetime.date
     precision: str  # "day", "week" or "month"
     note: str | None  # how it was resolved, and any ambiguity
-
-    @property
-    def ambiguous(self) -> bool:
-        return self.note is not None and "ambiguous" in self.note
+    ambiguous: bool = False  # the wording allows another reading, which the note gives
 
 
 @dataclass(frozen=True)
