@@ -61,6 +61,32 @@ def test_markup_template_syntax_and_script_urls_in_data_show_as_literal_text(tmp
         assert not [t for t in soup.find_all(True) if "onclick" in t.attrs or "onerror" in t.attrs], page
 
 
+BREAKOUT = '"><script>alert(6)</script>'
+
+
+def test_a_title_that_breaks_out_of_an_attribute_stays_text_in_the_head(tmp_path: Path) -> None:
+    # The case from issue 10: the theme got the title escaped, and `striptags` in
+    # overrides/main.html un-escaped it into og:title, where the script ran.
+    project = copy_project(tmp_path / "project")
+    title = f"Privacy {BREAKOUT}"
+    summary = f"Risks {BREAKOUT} to data."
+    replace_once(project / "data" / "topics.yaml", "title: Privacy concerns", f"title: {quoted(title)}")
+    replace_once(
+        project / "data" / "topics.yaml",
+        "summary: The risks to personal data that researchers and privacy advocates raised about facial scans.",
+        f"summary: {quoted(summary)}",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = parse(tmp_path / "site" / "topics" / "privacy-concerns" / "index.html")
+    assert not [s for s in page.find_all("script") if "alert(6)" in s.get_text()], "the title became a script"
+    og = {m["property"]: m["content"] for m in page.find_all("meta", attrs={"property": True})}
+    assert og["og:title"] == title
+    assert og["og:description"] == summary
+    assert page.find("meta", attrs={"name": "description"})["content"] == summary
+    assert page.title is not None and page.title.get_text().startswith(title)
+
+
 def test_every_outbound_link_keeps_the_referrer_and_opener_private(built_site: Path) -> None:
     for page in site_pages(built_site):
         for link in parse(page).select("article a[href^='http']"):
