@@ -182,22 +182,53 @@ def csl_items(factbase: FactBase) -> list[dict[str, Any]]:
     return items
 
 
+# LaTeX's text commands for the characters BibTeX and LaTeX treat specially. Braces become
+# commands inside a balanced group: BibTeX counts braces without regard to backslashes, so a
+# lone \{ would end the field early and let the rest of the value write fields of its own.
 _BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
 }
 
 
+def _single_line(value: str, what: str) -> str:
+    """A value for a line-based format; the loader refuses line breaks, so one here is a bug."""
+    if any(ch in value for ch in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        raise ValueError(f"{what} value {value!r} holds a line break, which the loader should have refused")
+    return value
+
+
+# Pairs LaTeX turns into one glyph (-- into a dash, '' into a curly quote, << into a guillemet):
+# an empty group between them keeps both characters as written.
+_LIGATURE_PAIRS = {("-", "-"), ("'", "'"), ("`", "`"), ("<", "<"), (">", ">"), (",", ","), ("!", "`"), ("?", "`")}
+
+
 def bibtex_escape(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+    """Text for a BibTeX field in braces: every special character as its LaTeX text command, and
+    no two characters that LaTeX would join into one."""
+    out: list[str] = []
+    previous = ""
+    for char in _single_line(text, "BibTeX"):
+        if (previous, char) in _LIGATURE_PAIRS:
+            out.append("{}")
+        out.append(_BIBTEX_SPECIAL.get(char, char))
+        previous = char
+    return "".join(out)
+
+
+def _bibtex_url(url: str) -> str:
+    """A URL for biblatex's verbatim url field: written as it is, so it must hold nothing to escape."""
+    if any(ch in url for ch in '{}\\"') or any(ch.isspace() for ch in url):
+        raise ValueError(f"URL {url!r} holds a brace, backslash, quote or space, which the loader should have refused")
+    return url
 
 
 def bibtex(factbase: FactBase) -> str:
@@ -206,18 +237,16 @@ def bibtex(factbase: FactBase) -> str:
     for item in csl_items(factbase):
         year, month, day = item["issued"]["date-parts"][0]
         fields = [
-            ("title", item["title"]),
-            ("organization", item["publisher"]),
+            ("title", bibtex_escape(item["title"])),
+            ("organization", bibtex_escape(item["publisher"])),
             ("date", f"{year:04d}-{month:02d}-{day:02d}"),
             ("year", str(year)),
         ]
         if "URL" in item:
-            fields.append(("url", item["URL"]))
+            fields.append(("url", _bibtex_url(item["URL"])))
         if "note" in item:
-            fields.append(("note", item["note"]))
-        body = ",\n".join(
-            f"  {name} = {{{bibtex_escape(value) if name != 'url' else value}}}" for name, value in fields
-        )
+            fields.append(("note", bibtex_escape(item["note"])))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         entries.append(f"@online{{{item['id']},\n{body}\n}}\n")
     return "\n".join(entries)
 
@@ -241,12 +270,13 @@ def ris(factbase: FactBase) -> str:
         if "note" in item:
             lines.append(("N1", item["note"]))
         lines.append(("ER", ""))
-        records.append("\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines) + "\n")
+        records.append("\n".join(f"{tag}  - {_single_line(value, 'RIS')}".rstrip() for tag, value in lines) + "\n")
     return "\n".join(records)
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # allow_nan=False: NaN and Infinity are not JSON; the loader refuses them, and this would fail loudly.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def export_files(factbase: FactBase) -> dict[str, str]:
