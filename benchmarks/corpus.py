@@ -26,9 +26,17 @@ def _read(name: str) -> Any:
     return yaml.safe_load((REAL / name).read_text(encoding="utf-8"))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value shared by several entries out in full each time: data files refuse anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(path: Path, entries: list[Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    text = yaml.dump(entries, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text(text, encoding="utf-8")
 
 
 class _Copy:

@@ -9,6 +9,7 @@ import gc
 from pathlib import Path
 
 from factbase.collector import DataError, Problem
+from factbase.datafiles import fingerprint
 from factbase.loader import load_factbase
 from factbase.model import (
     CREDIT_LINE,
@@ -50,13 +51,7 @@ __all__ = [
     "load_once",
 ]
 
-_last_load: tuple[tuple[tuple[str, int, int], ...], FactBase] | None = None
-
-
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Every file under data_dir with its modification time and size."""
-    files = sorted(path for path in data_dir.rglob("*") if path.is_file())
-    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+_last_load: tuple[tuple[tuple[str, int, int, int], ...], FactBase] | None = None
 
 
 def load_once(data_dir: Path) -> FactBase:
@@ -67,8 +62,8 @@ def load_once(data_dir: Path) -> FactBase:
     """
     global _last_load
     data_dir = Path(data_dir).resolve()
-    fingerprint = _fingerprint(data_dir)
-    if _last_load is not None and _last_load[0] == fingerprint:
+    fingerprint_now = fingerprint(data_dir)
+    if _last_load is not None and _last_load[0] == fingerprint_now:
         return _last_load[1]
     factbase = load_factbase(data_dir)
     # The fact base lives for the whole build: move it out of the cyclic collector's way,
@@ -76,5 +71,5 @@ def load_once(data_dir: Path) -> FactBase:
     # build froze (under `mkdocs serve`) is handed back to the collector first.
     gc.unfreeze()
     gc.freeze()
-    _last_load = (fingerprint, factbase)
+    _last_load = (fingerprint_now, factbase)
     return factbase

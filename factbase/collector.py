@@ -1,17 +1,14 @@
-"""What each kind of entry may hold, and the collector that gathers every problem found."""
+"""Problems found in data/, and the walk that checks an entry against its spec, nested items included."""
 
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
-from factbase.yamlfile import LineList, LineMap, Origin, YamlFileError, read_yaml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from factbase.kinds import describe
+from factbase.specs import Spec
+from factbase.yamlfile import LineList, LineMap, Origin
 
 
 @dataclass(frozen=True)
@@ -35,161 +32,121 @@ class DataError(Exception):
         super().__init__("\n".join([heading, *map(str, problems)]))
 
 
-@dataclass(frozen=True)
-class Field:
-    """What one key of an entry must hold, and what it is for (shown to editors)."""
-
-    kind: str  # a key of KINDS
-    required: bool = True
-    help: str = ""
-    choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
-    items: dict[str, Field] | None = None  # for a list of mappings: what each one holds
-
-
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-# Each kind: how to check a value, and how to name it in a message.
-KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "text": (_text, "non-empty text"),
-    "text or null": (lambda v: v is None or _text(v), "non-empty text, or null"),
-    "id": (lambda v: _text(v) and bool(ID_PATTERN.match(v)), "an id: lower-case words joined by hyphens"),
-    "whole number": (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"),
-    "number": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "a number"),
-    "paragraph": (
-        lambda v: (isinstance(v, int) and not isinstance(v, bool)) or v == "credit line",
-        "a paragraph number, or 'credit line'",
-    ),
-    "list": (lambda v: isinstance(v, list) and bool(v), "a non-empty list"),
-    "list of text": (
-        lambda v: isinstance(v, list) and bool(v) and all(_text(x) for x in v),
-        "a non-empty list of text",
-    ),
-    "list of ids": (
-        lambda v: isinstance(v, list) and bool(v) and all(_text(x) and ID_PATTERN.match(x) for x in v),
-        "a non-empty list of ids",
-    ),
-}
-
-
-def describe(value: Any) -> str:
-    """A value as a message names it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value!r})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return f"a list of {len(value)}" if value else "an empty list"
-    if isinstance(value, str):
-        return "empty text" if not value.strip() else f"text ({value!r})"
-    return f"{type(value).__name__} ({value!r})"
-
-
-def item_line(sequence: Any, index: int) -> int:
-    """The line of the index-th (1-based) item of a YAML list, or 1 if unknown."""
-    if isinstance(sequence, LineList):
-        return sequence.item_lines[index - 1]
-    return 1
-
-
 class Collector:
     """Gathers problems while the loader walks data/."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
-
-    def shown(self, path: Path) -> str:
-        """A path as messages show it: data/facts/x.yaml."""
-        return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
 
     def add(self, origin: Origin, message: str) -> None:
         self.problems.append(Problem(origin, message))
 
-    def at(self, entry: LineMap, origin: Origin, key: str) -> Origin:
-        """The line of a key of an entry (the entry's own line if the key is absent)."""
-        return Origin(origin.file, entry.key_lines.get(key, origin.line))
 
-    def entries(self, path: Path, what: str) -> list[tuple[LineMap, Origin]] | None:
-        """The mappings listed in one YAML file with their origins; None if the file is unreadable."""
-        shown = self.shown(path)
-        try:
-            document = read_yaml(path, shown)
-        except YamlFileError as error:
-            self.add(error.origin, error.message)
-            return None
-        if not isinstance(document, list):
-            line = getattr(document, "line", 1)
-            self.add(Origin(shown, line), f"should hold a list of {what}s, one per '- ' item")
-            return None
-        result = []
-        for index, item in enumerate(document, start=1):
-            if not isinstance(item, LineMap):
-                self.add(
-                    Origin(shown, item_line(document, index)),
-                    f"{what} #{index} should be a mapping of keys, not {describe(item)}",
-                )
-                continue
-            result.append((item, Origin(shown, item.line)))
-        return result
+def item_line(sequence: Any, index: int, default: int) -> int:
+    """The line of the index-th (1-based) item of a YAML list."""
+    if isinstance(sequence, LineList):
+        return sequence.item_lines[index - 1]
+    return default
 
-    def fields(self, entry: LineMap, origin: Origin, spec: dict[str, Field], name: str) -> set[str]:
-        """Check an entry's keys and value types against a spec; return the keys that are valid.
 
-        Every spec key is in the result when the entry is wholly sound (an absent optional key
-        counts as valid). An entry with an unknown or repeated key never counts as sound.
-        """
-        valid: set[str] = set()
-        for key, line in entry.duplicate_keys:
-            self.add(Origin(origin.file, line), f"{name} has key {key!r} twice")
-        for key in entry:
-            if key not in spec:
-                hint = difflib.get_close_matches(str(key), spec, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                self.add(
-                    self.at(entry, origin, key),
-                    f"{name} has unknown key {key!r}{suggestion}; allowed keys: {', '.join(spec)}",
-                )
-        for key, field in spec.items():
-            if key not in entry:
-                if field.required:
-                    self.add(origin, f"{name} is missing required key {key!r}")
-                else:
-                    valid.add(key)
-                continue
-            check, words = KINDS[field.kind]
-            if not check(entry[key]):
-                self.add(self.at(entry, origin, key), f"{name}: {key!r} should be {words}, not {describe(entry[key])}")
-                continue
-            if field.choices and entry[key] not in field.choices:
-                self.add(
-                    self.at(entry, origin, key),
-                    f"{name}: {key!r} should be one of {', '.join(field.choices)}, not {entry[key]!r}",
-                )
-                continue
-            valid.add(key)
-        if entry.duplicate_keys or any(key not in spec for key in entry):
-            valid.discard("id")
-        return valid
+@dataclass
+class Checked:
+    """An entry checked against its spec: which values are sound, and its nested entries, checked."""
 
-    def entry_name(self, what: str, entry: LineMap, index: int) -> str:
-        """How messages name an entry: by its id, or by its place in the file."""
-        identifier = entry.get("id")
-        if isinstance(identifier, str) and identifier.strip():
-            return f"{what} {identifier!r}"
-        return f"{what} #{index}"
+    entry: LineMap
+    origin: Origin
+    name: str  # how messages name it: "fact 'x'", "fact 'x', citation 2"
+    valid: set[str]  # keys whose values are sound, absent optional keys included
+    clean: bool  # no unknown or repeated keys
+    items: dict[str, list[Checked | None]] = field(default_factory=dict)  # None: an item that is not a mapping
 
-    def unique_id(self, entry: LineMap, origin: Origin, name: str, seen: dict[str, Origin]) -> bool:
-        """True if the entry's id is well-formed and not used before (recording it as used)."""
-        identifier = entry.get("id")
-        if not isinstance(identifier, str) or not ID_PATTERN.match(identifier):
+    def at(self, key: str) -> Origin:
+        """The line of one of its keys (its own line if the key is absent)."""
+        return Origin(self.origin.file, self.entry.key_lines.get(key, self.origin.line))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.entry[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.entry.get(key, default)
+
+    def has(self, key: str) -> bool:
+        """True if the key is present and its value sound."""
+        return key in self.entry and key in self.valid
+
+    def sound(self, spec: Spec) -> bool:
+        """Every key present is known and sound, every required key present, every nested item too."""
+        if not self.clean or self.valid != set(spec.fields):
             return False
-        here = self.at(entry, origin, "id")
-        if identifier in seen:
-            self.add(here, f"{name}: id is already used at {seen[identifier]}")
-            return False
-        seen[identifier] = here
+        for key, items in self.items.items():
+            item_spec = spec.fields[key].items
+            assert item_spec is not None, "only fields with an items spec have checked items"
+            if not all(item is not None and item.sound(item_spec) for item in items):
+                return False
         return True
+
+
+def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec, name: str) -> Checked:
+    """Check an entry's keys and values against its spec, and each nested entry against its own."""
+    checked = Checked(entry, origin, name, set(), clean=not entry.duplicate_keys)
+    for key, line in entry.duplicate_keys:
+        collector.add(Origin(origin.file, line), f"{name} has key {key!r} twice")
+    for key in entry:
+        if key not in spec.fields:
+            checked.clean = False
+            hint = difflib.get_close_matches(str(key), [str(k) for k in spec.fields], n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            collector.add(
+                checked.at(key),
+                f"{name} has unknown key {key!r}{suggestion}; allowed keys: {', '.join(spec.fields)}",
+            )
+    for key, spec_field in spec.fields.items():
+        if key not in entry:
+            if spec_field.required:
+                collector.add(origin, f"{name} is missing required key {key!r}")
+            else:
+                checked.valid.add(key)
+            continue
+        value = entry[key]
+        problem = spec_field.kind.check(value)
+        if problem is not None:
+            collector.add(checked.at(key), f"{name}: {key!r} {problem}")
+            continue
+        if spec_field.choices and value not in spec_field.choices:
+            collector.add(
+                checked.at(key), f"{name}: {key!r} should be one of {', '.join(spec_field.choices)}, not {value!r}"
+            )
+            continue
+        checked.valid.add(key)
+        if spec_field.items is not None:
+            checked.items[key] = _check_items(collector, checked, key, spec_field.items)
+    return checked
+
+
+def _check_items(collector: Collector, owner: Checked, key: str, spec: Spec) -> list[Checked | None]:
+    items: list[Checked | None] = []
+    for number, item in enumerate(owner.entry[key], start=1):
+        name = f"{owner.name}, {spec.noun} {number}"
+        if not isinstance(item, LineMap):
+            line = item_line(owner.entry[key], number, owner.at(key).line or 1)
+            keys = and_list(list(spec.fields))
+            collector.add(
+                Origin(owner.origin.file, line), f"{name} should be a mapping with {keys}, not {describe(item)}"
+            )
+            items.append(None)
+            continue
+        items.append(check_entry(collector, item, Origin(owner.origin.file, item.line), spec, name))
+    return items
+
+
+def and_list(words: list[str]) -> str:
+    """Words as a sentence lists them: a, b and c."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def entry_name(what: str, entry: LineMap, index: int) -> str:
+    """How messages name an entry: by its id, or by its place in the file."""
+    identifier = entry.get("id")
+    if isinstance(identifier, str) and identifier.strip() and len(identifier) <= 100:
+        return f"{what} {identifier!r}"
+    return f"{what} #{index}"

@@ -12,51 +12,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factbase.collector import ID_PATTERN, Field
-from factbase.specs import (
-    ENTITIES_FILE,
-    ENTITY_FIELDS,
-    FACT_FIELDS,
-    FACTS_DIR,
-    FIGURE_FIELDS,
-    FIGURES_FILE,
-    QUOTATION_FIELDS,
-    QUOTATIONS_FILE,
-    SOURCE_FIELDS,
-    SOURCES_FILE,
-    TOPIC_FIELDS,
-    TOPICS_FILE,
-)
+from factbase.specs import FILES, Field, Spec
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-# Schema file name -> (what one entry is, its fields, which data files it describes).
-SCHEMAS: dict[str, tuple[str, dict[str, Field], str]] = {
-    "sources.schema.json": ("source", SOURCE_FIELDS, SOURCES_FILE),
-    "topics.schema.json": ("topic", TOPIC_FIELDS, TOPICS_FILE),
-    "facts.schema.json": ("fact", FACT_FIELDS, f"{FACTS_DIR}/*.yaml"),
-    "entities.schema.json": ("person, organisation, group or place", ENTITY_FIELDS, ENTITIES_FILE),
-    "figures.schema.json": ("figure", FIGURE_FIELDS, FIGURES_FILE),
-    "quotations.schema.json": ("quotation", QUOTATION_FIELDS, QUOTATIONS_FILE),
+# Schema file name -> (what one entry is, its spec, which data files it describes).
+SCHEMAS: dict[str, tuple[str, Spec, str]] = {
+    ("facts" if files.startswith("facts/") else files.removesuffix(".yaml")) + ".schema.json": (what, spec, files)
+    for files, (spec, what) in FILES.items()
 }
-
-_TEXT = {"type": "string", "pattern": r"\S"}
-_ID = {"type": "string", "pattern": ID_PATTERN.pattern}
 
 
 def _value_schema(field: Field) -> dict[str, Any]:
-    kinds: dict[str, dict[str, Any]] = {
-        "text": dict(_TEXT),
-        "text or null": {"type": ["string", "null"], "pattern": r"\S"},
-        "id": dict(_ID),
-        "whole number": {"type": "integer"},
-        "number": {"type": "number"},
-        "paragraph": {"oneOf": [{"type": "integer"}, {"const": "credit line"}]},
-        "list": {"type": "array", "minItems": 1},
-        "list of text": {"type": "array", "minItems": 1, "items": dict(_TEXT)},
-        "list of ids": {"type": "array", "minItems": 1, "items": dict(_ID)},
-    }
-    schema = kinds[field.kind]
+    schema = dict(field.kind.schema)
     if field.choices:
         schema["enum"] = list(field.choices)
     if field.items is not None:
@@ -66,12 +34,12 @@ def _value_schema(field: Field) -> dict[str, Any]:
     return schema
 
 
-def _object_schema(fields: dict[str, Field]) -> dict[str, Any]:
+def _object_schema(spec: Spec) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": [name for name, field in fields.items() if field.required],
-        "properties": {name: _value_schema(field) for name, field in fields.items()},
+        "required": [name for name, field in spec.fields.items() if field.required],
+        "properties": {name: _value_schema(field) for name, field in spec.fields.items()},
     }
 
 

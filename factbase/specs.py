@@ -1,8 +1,25 @@
-"""What each data file holds: the one definition the loader checks and the JSON Schemas come from."""
+"""What each data file holds: the one definition the checker walks and the JSON Schemas and the
+editor's guide are generated from."""
 
 from __future__ import annotations
 
-from factbase.collector import Field
+from dataclasses import dataclass
+
+from factbase.kinds import (
+    DATE,
+    DATE_WORDING,
+    ENTRIES,
+    ID,
+    IDS,
+    NUMBER,
+    PARAGRAPH,
+    PLACEMENTS,
+    STORED_TEXT,
+    TEXT,
+    TEXTS,
+    URL,
+    Kind,
+)
 
 SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
@@ -10,75 +27,135 @@ ENTITIES_FILE = "entities.yaml"
 FIGURES_FILE = "figures.yaml"
 QUOTATIONS_FILE = "quotations.yaml"
 FACTS_DIR = "facts"
+TEXTS_DIR = "texts"
 
-CITATION_FIELDS = {
-    "source": Field("id", help="the id of the source in data/sources.yaml"),
-    "paragraph": Field("paragraph", help="the paragraph number on the source's page, or credit line"),
-    "quote": Field("text", help="the source's exact words"),
-}
 
-SECTION_FIELDS = {
-    "id": Field("id", help="facts are filed under topic-id/section-id"),
-    "title": Field("text", help="the subhead as the page shows it"),
-}
+@dataclass(frozen=True)
+class Field:
+    """What one key of an entry must hold, and what it is for (shown to editors)."""
 
-SOURCE_FIELDS = {
-    "id": Field("id", help="a stable id, e.g. cnn-business-2019-12-02"),
-    "role": Field(
-        "text", choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
-    ),
-    "copy_of": Field("id", required=False, help="for a syndicated copy: the id of the original"),
-    "publisher": Field("text", help="who published this copy"),
-    "title": Field("text", help="the headline as the copy gives it"),
-    "published": Field("text", help="publication date, YYYY-MM-DD"),
-    "timestamp_as_shown": Field("text", required=False, help="the copy's own line giving date and time"),
-    "dateline": Field("text", help="how the body begins, before its first words"),
-    "credit_line": Field("text", help="the line that ends the article, exactly"),
-    "url": Field("text or null", help="the copy's confirmed address, or null"),
-    "url_note": Field("text", required=False, help="why no address is recorded (when url is null)"),
-    "text": Field("text", help="the stored text, a path inside data/"),
-    "subheads": Field("list of text", required=False, help="the article's subheads, exactly"),
-    "furniture": Field("list of text", required=False, help="how non-article blocks inside the body begin"),
-    "photo_captions": Field("list of text", required=False, help="how photo caption lines begin"),
-    "copyright_line": Field("text", required=False, help="the copy's copyright line, exactly"),
-    "furniture_after": Field("text", required=False, help="what the page furniture after the article is"),
-}
-TOPIC_FIELDS = {
-    "id": Field("id", help="a stable id; the page is topics/<id>/"),
-    "title": Field("text", help="the page title and navigation entry"),
-    "summary": Field("text", help="one sentence on what the topic covers"),
-    "introduction": Field("list of ids", required=False, help="facts whose statements open the page"),
-    "sections": Field("list", required=False, items=SECTION_FIELDS, help="subheads: each an id and a title"),
-}
-FACT_FIELDS = {
-    "id": Field("id", help="a stable id, unique across all facts; the fact's anchor is #fact-<id>"),
-    "topics": Field("list of text", help="topic ids, or topic/section where the topic has subheads"),
-    "statement": Field("text", help="the claim in plain language"),
-    "citations": Field("list", items=CITATION_FIELDS, help="the source paragraphs and exact words that support it"),
-    "when": Field("text", required=False, help="the date as the report words it, e.g. Last month"),
-    "mentions": Field("list of ids", required=False, help="entities the fact refers to without naming"),
-}
-ENTITY_FIELDS = {
-    "id": Field("id", help="a stable id; the anchor on the people page"),
-    "name": Field("text", help="the name as the report gives it"),
-    "kind": Field("text", choices=("person", "organisation", "group", "place")),
-    "aliases": Field("list of text", required=False, help="other names the report uses"),
-    "description": Field("text", help="a short description taken from the reporting"),
-    "citations": Field("list", items=CITATION_FIELDS, help="the source paragraphs and exact words that support it"),
-}
-FIGURE_FIELDS = {
-    "id": Field("id", help="a stable id"),
-    "as_written": Field("text", help="the number as the report writes it"),
-    "value": Field("number", help="the number itself"),
-    "unit": Field("text", help="what the number is measured in"),
-    "counts": Field("text", help="what the number counts"),
-    "given_by": Field("id", required=False, help="the entity the report credits with it"),
-    "citations": Field("list", items=CITATION_FIELDS, help="the source paragraphs and exact words that support it"),
-}
-QUOTATION_FIELDS = {
-    "id": Field("id", help="a stable id; the anchor on the quotes page is #q-<id>"),
-    "words": Field("text", help="exactly the words between the report's quote marks"),
-    "speaker": Field("id", required=False, help="the entity who said or wrote it, if named"),
-    "attribution": Field("text", help="who said or wrote it, and in what capacity"),
-    "citations": Field("list", items=CITATION_FIELDS, help="first, where the quotation stands"),
+    kind: Kind
+    required: bool = True
+    help: str = ""
+    choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
+    items: Spec | None = None  # for a list of entries: what each one holds
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The keys of one kind of entry, and how messages and the guide name it."""
+
+    noun: str  # "fact", "citation"
+    fields: dict[str, Field]
+
+
+CITATION = Spec(
+    "citation",
+    {
+        "source": Field(ID, help="the id of the source in data/sources.yaml"),
+        "paragraph": Field(PARAGRAPH, help="the paragraph number on the source's page, or credit line"),
+        "quote": Field(TEXT, help="the source's exact words: at least 3 whole words of that paragraph"),
+    },
+)
+
+SECTION = Spec(
+    "section",
+    {
+        "id": Field(ID, help="facts are filed under topic-id/section-id"),
+        "title": Field(TEXT, help="the subhead as the page shows it"),
+    },
+)
+
+SOURCE = Spec(
+    "source",
+    {
+        "id": Field(ID, help="a stable id, e.g. cnn-business-2019-12-02"),
+        "role": Field(
+            TEXT, choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
+        ),
+        "copy_of": Field(ID, required=False, help="for a syndicated copy: the id of the original"),
+        "publisher": Field(TEXT, help="who published this copy"),
+        "title": Field(TEXT, help="the headline as the copy gives it"),
+        "published": Field(DATE, help="the publication date"),
+        "timestamp_as_shown": Field(TEXT, required=False, help="the copy's own line giving date and time"),
+        "dateline": Field(TEXT, help="how the body begins, before its first words"),
+        "credit_line": Field(TEXT, help="the line that ends the article, exactly"),
+        "url": Field(URL, help="the copy's confirmed address, or null"),
+        "url_note": Field(TEXT, required=False, help="why no address is recorded (when url is null)"),
+        "text": Field(STORED_TEXT, help="the stored text of the capture"),
+        "subheads": Field(TEXTS, required=False, help="the article's subheads, exactly"),
+        "furniture": Field(TEXTS, required=False, help="how non-article blocks inside the body begin"),
+        "photo_captions": Field(TEXTS, required=False, help="how photo caption lines begin"),
+        "copyright_line": Field(TEXT, required=False, help="the copy's copyright line, exactly"),
+        "furniture_after": Field(TEXT, required=False, help="what the page furniture after the article is"),
+    },
+)
+
+TOPIC = Spec(
+    "topic",
+    {
+        "id": Field(ID, help="a stable id; the page is topics/<id>/"),
+        "title": Field(TEXT, help="the page title and navigation entry"),
+        "summary": Field(TEXT, help="one sentence on what the topic covers"),
+        "introduction": Field(IDS, required=False, help="facts whose statements open the page"),
+        "sections": Field(ENTRIES, required=False, items=SECTION, help="subheads: each an id and a title"),
+    },
+)
+
+FACT = Spec(
+    "fact",
+    {
+        "id": Field(ID, help="a stable id, unique across all facts; the fact's anchor is #fact-<id>"),
+        "topics": Field(PLACEMENTS, help="topic ids, or topic/section where the topic has subheads"),
+        "statement": Field(TEXT, help="the claim in plain language"),
+        "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
+        "when": Field(DATE_WORDING, required=False, help="the date as the report words it, e.g. Last month"),
+        "mentions": Field(IDS, required=False, help="entities the fact refers to without naming"),
+    },
+)
+
+ENTITY = Spec(
+    "entity",
+    {
+        "id": Field(ID, help="a stable id; the anchor on the people page"),
+        "name": Field(TEXT, help="the name as the report gives it"),
+        "kind": Field(TEXT, choices=("person", "organisation", "group", "place")),
+        "aliases": Field(TEXTS, required=False, help="other names the report uses"),
+        "description": Field(TEXT, help="a short description taken from the reporting"),
+        "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
+    },
+)
+
+FIGURE = Spec(
+    "figure",
+    {
+        "id": Field(ID, help="a stable id"),
+        "as_written": Field(TEXT, help="the number as the report writes it"),
+        "value": Field(NUMBER, help="the number itself"),
+        "unit": Field(TEXT, help="what the number is measured in"),
+        "counts": Field(TEXT, help="what the number counts"),
+        "given_by": Field(ID, required=False, help="the entity the report credits with it"),
+        "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
+    },
+)
+
+QUOTATION = Spec(
+    "quotation",
+    {
+        "id": Field(ID, help="a stable id; the anchor on the quotes page is #q-<id>"),
+        "words": Field(TEXT, help="exactly the words between the report's quote marks"),
+        "speaker": Field(ID, required=False, help="the entity who said or wrote it, if named"),
+        "attribution": Field(TEXT, help="who said or wrote it, and in what capacity"),
+        "citations": Field(ENTRIES, items=CITATION, help="first, where the quotation stands"),
+    },
+)
+
+# Each data file: the spec of its entries, and how the guide names one entry.
+FILES: dict[str, tuple[Spec, str]] = {
+    SOURCES_FILE: (SOURCE, "source"),
+    TOPICS_FILE: (TOPIC, "topic"),
+    f"{FACTS_DIR}/*.yaml": (FACT, "fact"),
+    ENTITIES_FILE: (ENTITY, "person, organisation, group or place"),
+    FIGURES_FILE: (FIGURE, "figure"),
+    QUOTATIONS_FILE: (QUOTATION, "quotation"),
 }

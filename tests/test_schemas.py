@@ -23,7 +23,15 @@ SCHEMA_OF = {
     "quotations.yaml": "quotations.schema.json",
 }
 # Messages from the loader's own checks of keys and value types: a schema must agree on these.
-STRUCTURAL = ("has unknown key", "is missing required key", "should be ", "should hold a list", "is empty")
+STRUCTURAL = (
+    "has unknown key",
+    "is missing required key",
+    "should be ",
+    "should hold a list",
+    "is empty",
+    "characters long",
+    "holds U+",
+)
 
 
 def schema_name(relative: str) -> str:
@@ -31,7 +39,10 @@ def schema_name(relative: str) -> str:
 
 
 def data_files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.yaml"))
+    """The files under root that the loader reads as data files (and so the schemas describe)."""
+    top = [name for name in SCHEMA_OF if (root / name).is_file()]
+    facts = [f"facts/{p.name}" for p in sorted((root / "facts").glob("*.yaml")) if p.is_file() and not p.is_symlink()]
+    return sorted(top + facts)
 
 
 def test_schemas_are_generated_from_the_specs_and_fresh() -> None:
@@ -75,13 +86,21 @@ def verdicts(case: str) -> dict[str, bool | None]:
     return {rel: schema_rejects(overlay / rel, rel) for rel in data_files(overlay)}
 
 
-CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.txt").is_file())
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "data").is_dir() and (p / "expected.txt").is_file())
 # Cases whose files are not YAML at all (bad syntax, not UTF-8): only the loader can judge them.
 UNPARSEABLE = [case for case in CASES if None in verdicts(case).values()]
 
 
 def test_the_unparseable_fixtures_are_the_ones_meant_to_be() -> None:
-    assert UNPARSEABLE == ["not-utf8", "yaml-syntax-error"]
+    assert UNPARSEABLE == [
+        "alias-bomb",
+        "comment-cuts-value",
+        "deep-nesting",
+        "follow-on-errors",
+        "merge-key",
+        "not-utf8",
+        "yaml-syntax-error",
+    ]
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if case not in UNPARSEABLE])

@@ -1,0 +1,317 @@
+"""The kinds of value a data file holds: one table that the checker, the JSON Schemas and the
+editor's guide all read.
+
+Each kind says what it holds (in words, for messages and the guide), how to check a value
+(returning what is wrong, or None), its JSON Schema, and whether it is free text: any words at
+all, markup included, which every output must escape. Every other kind's pattern rules markup
+out on its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+# Characters no value may hold: controls (line breaks and tabs among them), and the invisible
+# format characters that reorder or hide text (bidi overrides, zero-width spaces, BOMs): every
+# code point of Unicode's categories Cc, Cf, Zl and Zp. tests/test_kinds.py holds this list to
+# Python's unicodedata.
+INVISIBLE_RANGES = (
+    (0x0000, 0x001F),
+    (0x007F, 0x009F),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x13438),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)
+_INVISIBLE_CLASS = "".join(
+    f"\\U{start:08x}" if start == end else f"\\U{start:08x}-\\U{end:08x}" for start, end in INVISIBLE_RANGES
+)
+INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+
+# The longest a text value may be: a statement is one claim, a title a line.
+MAX_TEXT = 1_000
+MAX_ID = 100
+MAX_URL = 2_000
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PLACEMENT_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+DATE_WORDING_PATTERN = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+)*$")
+STORED_TEXT_PATTERN = re.compile(r"^texts/[A-Za-z0-9][A-Za-z0-9._-]*$")
+# What a URL may hold, written as it is into HTML attributes, BibTeX and RIS: RFC 3986's
+# characters, with percent-encoding for anything else.
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
+
+
+def invisible_character(text: str) -> str | None:
+    """How a message names the first control or invisible character in text, if it holds one."""
+    match = INVISIBLE.search(text)
+    if match is None:
+        return None
+    char = match.group(0)
+    name = unicodedata.name(char, "a control character")
+    where = "a line break" if char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else name
+    return f"U+{ord(char):04X} ({where})"
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value!r})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)}" if value else "an empty list"
+    if isinstance(value, str):
+        if not value.strip():
+            return "empty text"
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the number {value!r}"
+    return f"{type(value).__name__} ({value!r})"
+
+
+Check = Callable[[Any], "str | None"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of value: what it holds, how to check it, its JSON Schema."""
+
+    name: str  # how the spec and guide name it
+    holds: str  # what a valid value is, as messages say it: "should be {holds}"
+    check: Check  # what is wrong with a value, or None if it is valid
+    schema: dict[str, Any] = field(default_factory=dict)
+    free_text: bool = False  # any words, markup included: escaped wherever it is written
+    items: Kind | None = None  # for a list kind: the kind of each item
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _wrong(holds: str, value: Any) -> str:
+    return f"should be {holds}, not {describe(value)}"
+
+
+def _text_problem(value: Any, holds: str, limit: int) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return _wrong(holds, value)
+    invisible = invisible_character(value)
+    if invisible is not None:
+        return (
+            f"holds {invisible}, which would be invisible or reorder the text on the page; "
+            "delete it (write text on one line, or fold a long one with >-)"
+        )
+    if len(value) > limit:
+        return f"is {len(value):,} characters long; it may be at most {limit:,}"
+    return None
+
+
+def _patterned(holds: str, pattern: re.Pattern[str], limit: int) -> Check:
+    def check(value: Any) -> str | None:
+        problem = _text_problem(value, holds, limit)
+        if problem is not None:
+            return problem
+        return None if pattern.match(value) else _wrong(holds, value)
+
+    return check
+
+
+def _check_date(value: Any) -> str | None:
+    holds = "a date written YYYY-MM-DD"
+    if isinstance(value, str) and DATE_PATTERN.match(value):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return f"should be a real date, not {value!r}"
+        return None
+    return _wrong(holds, value)
+
+
+def _check_url(value: Any) -> str | None:
+    holds = "an http:// or https:// address, or null"
+    if value is None:
+        return None
+    problem = _text_problem(value, holds, MAX_URL)
+    if problem is not None:
+        return problem
+    if not value.startswith(("http://", "https://")) or not urlsplit(value).hostname:
+        return _wrong(holds, value)
+    if not URL_PATTERN.match(value):
+        bad = next(ch for ch in value if not URL_PATTERN.match("http://" + ch))
+        return f"holds {bad!r}, which a URL cannot hold as it is: percent-encode it"
+    return None
+
+
+def _check_number(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _wrong("a number", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return _wrong("a finite number", value)
+    return None
+
+
+def _check_paragraph(value: Any) -> str | None:
+    if value == "credit line":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value >= 1:
+            return None
+        return f"should be a paragraph number from 1 up, not {value}; cite the credit line as 'credit line'"
+    return _wrong("a paragraph number from 1 up, or 'credit line'", value)
+
+
+def _list_of(item: Kind | None, holds: str) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list) or not value:
+            return _wrong(holds, value)
+        if item is None:
+            return None
+        for number, each in enumerate(value, start=1):
+            problem = item.check(each)
+            if problem is not None:
+                return f"item {number} {problem}"
+        return None
+
+    return check
+
+
+_NON_BLANK = r"\S"
+_VISIBLE = f"^[^{_INVISIBLE_CLASS}]*$"
+
+
+def _text_schema(limit: int) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": limit,
+        "allOf": [{"pattern": _NON_BLANK}, {"pattern": _VISIBLE}],
+    }
+
+
+def _patterned_schema(pattern: re.Pattern[str], limit: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": limit, "pattern": pattern.pattern}
+
+
+TEXT = Kind(
+    "text",
+    f"non-empty text on one line, at most {MAX_TEXT:,} characters",
+    lambda value: _text_problem(value, "non-empty text", MAX_TEXT),
+    _text_schema(MAX_TEXT),
+    free_text=True,
+)
+ID = Kind(
+    "id",
+    "an id: lower-case words joined by hyphens",
+    _patterned("an id: lower-case words joined by hyphens", ID_PATTERN, MAX_ID),
+    _patterned_schema(ID_PATTERN, MAX_ID),
+)
+DATE = Kind("date", "a date written YYYY-MM-DD", _check_date, {"type": "string", "pattern": DATE_PATTERN.pattern})
+URL = Kind(
+    "web address or null",
+    "an http:// or https:// address, or null",
+    _check_url,
+    {"oneOf": [{"type": "null"}, {"type": "string", "maxLength": MAX_URL, "pattern": URL_PATTERN.pattern}]},
+)
+STORED_TEXT = Kind(
+    "stored text",
+    "a path in data/texts/, written texts/<name>.txt",
+    _patterned("a path in data/texts/, written texts/<name>.txt", STORED_TEXT_PATTERN, MAX_ID),
+    _patterned_schema(STORED_TEXT_PATTERN, MAX_ID),
+)
+DATE_WORDING = Kind(
+    "date wording",
+    "the date as the report words it: words and numbers only",
+    _patterned("the date as the report words it: words and numbers only", DATE_WORDING_PATTERN, 40),
+    _patterned_schema(DATE_WORDING_PATTERN, 40),
+)
+# JSON Schema has no "finite": the largest doubles bound it (inf exceeds them, nan fails both).
+NUMBER = Kind(
+    "number",
+    "a finite number",
+    _check_number,
+    {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max},
+)
+PARAGRAPH = Kind(
+    "paragraph",
+    "a paragraph number from 1 up, or 'credit line'",
+    _check_paragraph,
+    {"oneOf": [{"type": "integer", "minimum": 1}, {"const": "credit line"}]},
+)
+PLACEMENT = Kind(
+    "placement",
+    "a topic id, or topic-id/section-id",
+    _patterned("a topic id, or topic-id/section-id", PLACEMENT_PATTERN, 2 * MAX_ID + 1),
+    _patterned_schema(PLACEMENT_PATTERN, 2 * MAX_ID + 1),
+)
+
+
+def list_of(item: Kind) -> Kind:
+    """A non-empty list whose every item is of one kind."""
+    holds = f"a non-empty list, each item {item.holds}"
+    return Kind(
+        f"list of {item.name}",
+        holds,
+        _list_of(item, holds),
+        {"type": "array", "minItems": 1, "items": item.schema},
+        items=item,
+    )
+
+
+TEXTS = list_of(TEXT)
+IDS = list_of(ID)
+PLACEMENTS = list_of(PLACEMENT)
+ENTRIES = Kind(
+    "list of entries",
+    "a non-empty list of entries",
+    _list_of(None, "a non-empty list of entries"),
+    {"type": "array", "minItems": 1},
+)
+
+# Every kind, by name: the one table.
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        TEXT,
+        ID,
+        DATE,
+        URL,
+        STORED_TEXT,
+        DATE_WORDING,
+        NUMBER,
+        PARAGRAPH,
+        PLACEMENT,
+        TEXTS,
+        IDS,
+        PLACEMENTS,
+        ENTRIES,
+    )
+}

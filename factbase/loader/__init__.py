@@ -1,0 +1,46 @@
+"""Turn the YAML in data/ into a checked FactBase, or report every problem at once.
+
+Knows nothing of MkDocs. Every problem is reported as `file:line: what is wrong`, once: an
+entry that refers to a broken one is not blamed for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factbase.collector import DataError, Problem
+from factbase.loader.context import Loader
+from factbase.loader.facts import load_facts
+from factbase.loader.references import load_entities, load_figures, load_quotations, read_entities
+from factbase.loader.sources import load_sources
+from factbase.loader.topics import check_introductions, load_topics
+from factbase.model import FactBase
+from factbase.yamlfile import Origin
+
+__all__ = ["DataError", "Problem", "load_factbase"]
+
+
+def load_factbase(data_dir: Path) -> FactBase:
+    """Load and check everything in data_dir; raise DataError listing every problem."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError([Problem(Origin(str(data_dir)), "is not a folder of data")])
+    loader = Loader(data_dir)
+    load_sources(loader)
+    load_topics(loader)
+    entity_entries = read_entities(loader)
+    entities = load_entities(loader, entity_entries)
+    facts = load_facts(loader)
+    figures = load_figures(loader)
+    quotations = load_quotations(loader)
+    check_introductions(loader)
+    if loader.collector.problems:
+        raise DataError(loader.collector.problems)
+    return FactBase(
+        sources=tuple(loader.sources.values()),
+        topics=tuple(loader.topics.values()),
+        facts=tuple(facts),
+        entities=tuple(entities),
+        figures=tuple(figures),
+        quotations=tuple(quotations),
+    )

@@ -1,0 +1,109 @@
+"""The reference entries: people, organisations and places; figures; quotations."""
+
+from __future__ import annotations
+
+from factbase.collector import Checked
+from factbase.loader.citations import citations_of, quoted_words_verified, whole_words_in
+from factbase.loader.context import Entries, Loader, declared_ids
+from factbase.model import Entity, Figure, Quotation
+from factbase.specs import ENTITIES_FILE, ENTITY, FIGURE, FIGURES_FILE, QUOTATION, QUOTATIONS_FILE
+
+
+def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[str] | None, file: str) -> bool:
+    """Every id listed (or given) under key is declared in file; True when unchecked or absent."""
+    value = entry.get(key)
+    if value is None or known_ids is None or not entry.has(key):
+        return True
+    ids = value if isinstance(value, list) else [value]
+    missing = [i for i in ids if i not in known_ids]
+    for identifier in missing:
+        loader.add(entry.at(key), f"{entry.name} refers under {key!r} to {identifier!r}, which is not in data/{file}")
+    return not missing
+
+
+def read_entities(loader: Loader) -> Entries | None:
+    """Read data/entities.yaml ahead of the facts, which refer to its ids."""
+    entries = loader.read(ENTITIES_FILE, "entity", required=False)
+    loader.entity_ids = declared_ids(entries)
+    return entries
+
+
+def load_entities(loader: Loader, entries: Entries | None) -> list[Entity]:
+    return loader.build_all(entries, ENTITY, lambda checked: _build_entity(loader, checked))
+
+
+def load_figures(loader: Loader) -> list[Figure]:
+    entries = loader.read(FIGURES_FILE, "figure", required=False)
+    return loader.build_all(entries, FIGURE, lambda checked: _build_figure(loader, checked))
+
+
+def load_quotations(loader: Loader) -> list[Quotation]:
+    entries = loader.read(QUOTATIONS_FILE, "quotation", required=False)
+    return loader.build_all(entries, QUOTATION, lambda checked: _build_quotation(loader, checked))
+
+
+def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
+    citations = citations_of(loader, entry)
+    if citations is None or not entry.sound(ENTITY):
+        return None
+    if not quoted_words_verified(loader, entry, "description", citations):
+        return None
+    return Entity(
+        id=entry["id"],
+        name=entry["name"],
+        kind=entry["kind"],
+        aliases=tuple(entry.get("aliases", ())),
+        description=entry["description"],
+        citations=citations,
+        origin=entry.origin,
+    )
+
+
+def _build_figure(loader: Loader, entry: Checked) -> Figure | None:
+    citations = citations_of(loader, entry)
+    given_by_ok = references_exist(loader, entry, "given_by", loader.entity_ids, ENTITIES_FILE)
+    if citations is None or not entry.sound(FIGURE) or not given_by_ok:
+        return None
+    if not any(whole_words_in(citation.quote, entry["as_written"]) for citation in citations):
+        loader.add(
+            entry.at("as_written"),
+            f"{entry.name}: {entry['as_written']!r} is not in any of its quotes; write the number as the report does",
+        )
+        return None
+    return Figure(
+        id=entry["id"],
+        as_written=entry["as_written"],
+        value=entry["value"],
+        unit=entry["unit"],
+        counts=entry["counts"],
+        given_by=entry.get("given_by"),
+        citation=citations[0],
+        origin=entry.origin,
+    )
+
+
+def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
+    citations = citations_of(loader, entry)
+    speaker_ok = references_exist(loader, entry, "speaker", loader.entity_ids, ENTITIES_FILE)
+    if citations is None or not entry.sound(QUOTATION) or not speaker_ok:
+        return None
+    first = citations[0]
+    paragraph = loader.sources[first.source_id].article.paragraph(first.paragraph)
+    marked = f"“{entry['words']}”"
+    if paragraph is None or marked not in paragraph.text:
+        loader.add(
+            entry.at("words"),
+            f"{entry.name}: {marked!r} is not in {first.location.label} of source {first.source_id!r}; "
+            "give exactly the words between the report's quote marks, and cite where they stand first",
+        )
+        return None
+    if not quoted_words_verified(loader, entry, "attribution", citations):
+        return None
+    return Quotation(
+        id=entry["id"],
+        words=entry["words"],
+        speaker=entry.get("speaker"),
+        attribution=entry["attribution"],
+        citations=citations,
+        origin=entry.origin,
+    )

@@ -1,0 +1,148 @@
+"""Sources: the captured copies, their stored texts, and the article body found in each."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs
+from factbase.collector import Checked
+from factbase.kinds import STORED_TEXT, invisible_character
+from factbase.loader.context import Loader, declared_ids
+from factbase.model import Source
+from factbase.specs import SOURCE, SOURCES_FILE, TEXTS_DIR
+from factbase.yamlfile import Origin
+
+# A news article is tens of kilobytes; a stored text this large is not one.
+MAX_TEXT_BYTES = 1024 * 1024
+
+
+def load_sources(loader: Loader) -> None:
+    """Load data/sources.yaml and each stored text; check how the copies relate."""
+    entries = loader.read(SOURCES_FILE, "source")
+    loader.source_ids = declared_ids(entries)
+    sources = loader.build_all(entries, SOURCE, lambda checked: _build_source(loader, checked))
+    loader.sources = {source.id: source for source in sources}
+    for source in sources:
+        at = source.origin
+        if source.role == "syndicated":
+            if source.copy_of is None:
+                loader.add(at, f"source {source.id!r} is syndicated but does not say which source it is a copy_of")
+            elif source.copy_of not in loader.sources:
+                if loader.source_ids is not None and source.copy_of not in loader.source_ids:
+                    loader.add(
+                        at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}"
+                    )
+            elif loader.sources[source.copy_of].role != "original":
+                loader.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
+        elif source.copy_of is not None:
+            loader.add(at, f"source {source.id!r} is an original, so it cannot be a copy_of another source")
+    named = [entry.get("text") for entry, _ in entries or []]
+    if entries is not None and all(STORED_TEXT.check(text) is None for text in named):
+        for relative in sorted(loader.files.texts - set(named)):
+            loader.add(
+                Origin(loader.shown(relative)),
+                f"is not the stored text of any source in data/{SOURCES_FILE}: add its source, or remove the file",
+            )
+
+
+def _build_source(loader: Loader, entry: Checked) -> Source | None:
+    name = entry.name
+    ok = entry.sound(SOURCE)
+    url = entry.get("url")
+    if entry.has("url"):
+        if url is None and "url_note" not in entry.entry:
+            loader.add(entry.at("url"), f"{name}: url is null, so url_note must say why no address is recorded")
+            ok = False
+        if url is not None and "url_note" in entry.entry:
+            loader.add(entry.at("url_note"), f"{name}: url_note is only for a source whose url is null")
+            ok = False
+    text = read_stored_text(loader, entry) if entry.has("text") else None
+    if text is None or not ok:
+        return None
+
+    where = f"{name}: in stored text {entry['text']!r}"
+    layout = Layout(
+        dateline=entry["dateline"],
+        credit_line=entry["credit_line"],
+        subheads=tuple(entry.get("subheads", ())),
+        furniture=tuple(entry.get("furniture", ())),
+        photo_captions=tuple(entry.get("photo_captions", ())),
+    )
+    article, problems = number_paragraphs(text, layout)
+    captions, caption_problems = caption_lines(text, layout.photo_captions)
+    problems += caption_problems
+    lines = {line.strip() for line in text.splitlines()}
+    for key in ("timestamp_as_shown", "copyright_line"):
+        if key in entry.entry and entry[key] not in lines:
+            problems.append(f"{key} {entry[key]!r} is not a line of the text")
+    for problem in problems:
+        loader.add(entry.origin, f"{where}, {problem}")
+    if problems:
+        return None
+    copyright_line = entry.get("copyright_line")
+    after = blocks_after(text, article, skip=(copyright_line,) if copyright_line else ())
+    return Source(
+        id=entry["id"],
+        role=entry["role"],
+        copy_of=entry.get("copy_of"),
+        publisher=entry["publisher"],
+        title=entry["title"],
+        published=datetime.date.fromisoformat(entry["published"]),
+        timestamp_as_shown=entry.get("timestamp_as_shown"),
+        dateline=entry["dateline"],
+        credit_line=entry["credit_line"],
+        url=url,
+        url_note=entry.get("url_note"),
+        text_path=entry["text"],
+        text=text,
+        article=article,
+        photo_captions=captions,
+        copyright_line=copyright_line,
+        furniture_after=(after, entry.get("furniture_after")),
+        origin=entry.origin,
+    )
+
+
+def read_stored_text(loader: Loader, entry: Checked) -> str | None:
+    """The stored text a source names, checked; None (with the reason reported) if unusable."""
+    relative: str = entry["text"]
+    at, name = entry.at("text"), entry.name
+    if relative in loader.files.rejected:
+        return None  # already reported: a link, a folder or a special file in data/texts/
+    if relative not in loader.files.texts:
+        path = loader.data_dir / relative
+        if path.is_dir() and not path.is_symlink():
+            loader.add(at, f"{name}: stored text {relative!r} is a folder, not a file")
+        else:
+            loader.add(at, f"{name}: stored text {relative!r} does not exist in data/{TEXTS_DIR}/")
+        return None
+    path = loader.data_dir / relative
+    shown = loader.shown(relative)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        loader.add(Origin(shown), f"is {size:,} bytes; a stored text may be at most {MAX_TEXT_BYTES:,}")
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        loader.add(Origin(shown, line), f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
+        return None
+    if text.startswith("\ufeff"):
+        loader.add(
+            Origin(shown, 1),
+            "begins with a byte order mark (U+FEFF), which would hide its first words: save it as UTF-8 without one",
+        )
+        return None
+    # Captures keep their tabs and line endings; nothing else invisible.
+    for number, text_line in enumerate(re.split("\r\n|\n|\r", text), start=1):
+        invisible = invisible_character(text_line.replace("\t", " "))
+        if invisible is not None:
+            loader.add(
+                Origin(shown, number),
+                f"holds {invisible}, which could hide or reorder the words quotes are checked against; delete it",
+            )
+            return None
+    return text

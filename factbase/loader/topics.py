@@ -1,0 +1,49 @@
+"""Topics: each a page, with its subheads and the facts it opens with."""
+
+from __future__ import annotations
+
+from factbase.collector import Checked
+from factbase.loader.context import Loader, declared_ids
+from factbase.model import Section, Topic
+from factbase.specs import FACTS_DIR, SECTION, TOPIC, TOPICS_FILE
+from factbase.yamlfile import Origin
+
+
+def load_topics(loader: Loader) -> None:
+    entries = loader.read(TOPICS_FILE, "topic")
+    loader.topic_ids = declared_ids(entries)
+    topics = loader.build_all(entries, TOPIC, lambda checked: _build_topic(loader, checked))
+    loader.topics = {topic.id: topic for topic in topics}
+
+
+def _build_topic(loader: Loader, entry: Checked) -> Topic | None:
+    sections: list[Section] = []
+    seen: dict[str, Origin] = {}
+    ok = True
+    for item in entry.items.get("sections", []):
+        if item is None or not loader.unique_id(item, seen) or not item.sound(SECTION):
+            ok = False
+            continue
+        sections.append(Section(item["id"], item["title"]))
+    if not ok or not entry.sound(TOPIC):
+        return None
+    return Topic(
+        id=entry["id"],
+        title=entry["title"],
+        summary=entry["summary"],
+        introduction=tuple(entry.get("introduction", ())),
+        sections=tuple(sections),
+        origin=entry.origin,
+    )
+
+
+def check_introductions(loader: Loader) -> None:
+    """Every fact a topic opens with is declared (a broken one reports its own problem)."""
+    if loader.fact_ids is None:
+        return  # a facts file could not be read: its problem is the one to fix
+    for topic in loader.topics.values():
+        for fact_id in topic.introduction:
+            if fact_id not in loader.fact_ids:
+                loader.add(
+                    topic.origin, f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/"
+                )
