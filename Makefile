@@ -20,9 +20,9 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/python -m factbase.check data
 
-## build: the site into site/, strictly
+## build: the site into site/, strictly; a failed build leaves site/ as it was
 build: check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py
 
 ## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
 generate: $(VENV)/.installed
