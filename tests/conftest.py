@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from factbase import FactBase, load_factbase
 
@@ -35,6 +41,27 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
         text=True,
         timeout=timeout,
     )
+
+
+SITES = PROJECT / "tests" / "sites"
+# What every site needs that is not its content: the configuration, the adapters and theme overrides.
+MACHINERY = ("mkdocs.yml", "macros", "overrides", "factbase", "factsite", "docs/stylesheets")
+
+
+def scenario(case: str, destination: Path) -> Path:
+    """A small complete site for one test: the project's machinery with tests/sites/<case>/'s own
+    docs/ and data/ (the mkdocs-macros-plugin pattern), so that editing the real content never
+    breaks a test that is not about it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in MACHINERY:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    shutil.copytree(SITES / case, destination, dirs_exist_ok=True)
+    return destination
 
 
 def copy_project(destination: Path) -> Path:
@@ -86,3 +113,109 @@ def page_path(site_dir: Path, docs_path: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return site_dir / stem.removesuffix("index") / "index.html"
     return site_dir / stem / "index.html"
+
+
+# The browser: Debian's Chromium, unable to reach any host but 127.0.0.1 ------------------------
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def url_path(docs_path: str) -> str:
+    """The URL path of a docs page (directory URLs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site, with its 404 page for anything missing, as a host would."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(site_dir: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1, as a host would serve it; yields its address."""
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("Debian's chromium is not installed: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """One page load with everything it requested and every error it logged."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.failed_responses: list[tuple[str, int]] = []
+        self.dialogs: list[str] = []  # alert(), confirm(), prompt(): nothing on this site opens one
+        page.on(
+            "response",
+            lambda response: (
+                self.failed_responses.append((response.url, response.status)) if response.status >= 400 else None
+            ),
+        )
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("dialog", self._dismiss)
+        page.on(
+            "console",
+            lambda message: (
+                self.errors.append(f"console {message.type}: {message.text}") if message.type == "error" else None
+            ),
+        )
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
+
+    def _dismiss(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, url: str) -> Visit:
+        self.page.goto(url)
+        self.page.wait_for_load_state("networkidle")
+        return self
+
+
+def visit(browser: Browser, url: str, **context: object) -> Visit:
+    page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
+    return Visit(page).open(url)

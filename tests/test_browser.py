@@ -6,120 +6,29 @@ page makes is recorded. A missing browser fails these tests; it never skips them
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from factsite.pages import topic_doc
 
-from .conftest import PROJECT
+from .conftest import PROJECT, serving, url_path, visit
 from .test_site import ALL_PAGES, REAL
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 ARTIFACTS = PROJECT / "test-artifacts"
-
-
-def url_path(docs_path: str) -> str:
-    """The URL path of a docs page (directory URLs)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site, with its 404 page for anything missing, as a host would."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code == 404 and not_found.is_file():
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.fail("Debian's chromium is not installed: apt-get install chromium (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-class Visit:
-    """One page load with everything it requested and every error it logged."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.failed_responses: list[tuple[str, int]] = []
-        page.on(
-            "response",
-            lambda response: (
-                self.failed_responses.append((response.url, response.status)) if response.status >= 400 else None
-            ),
-        )
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: (
-                self.errors.append(f"console {message.type}: {message.text}") if message.type == "error" else None
-            ),
-        )
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
-
-    def open(self, url: str) -> Visit:
-        self.page.goto(url)
-        self.page.wait_for_load_state("networkidle")
-        return self
-
-
-def visit(browser: Browser, url: str, **context: object) -> Visit:
-    page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
-    return Visit(page).open(url)
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
@@ -135,6 +44,7 @@ def test_every_page_requests_nothing_but_the_site_and_logs_no_error(
     assert not elsewhere, f"requests to other hosts: {elsewhere}"
     assert seen.requests, "the page requested nothing at all"
     assert not seen.errors, seen.errors
+    assert not seen.dialogs, seen.dialogs
     seen.page.context.close()
 
 

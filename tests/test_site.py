@@ -11,7 +11,7 @@ from bs4 import Tag
 from factbase import load_factbase
 from factsite import generated_pages, source_doc, topic_doc
 
-from .conftest import PROJECT, build, copy_project, page_path, parse
+from .conftest import PROJECT, build, copy_project, page_path, parse, site_pages
 
 REAL = load_factbase(PROJECT / "data")
 HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
@@ -261,3 +261,10 @@ def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_p
     assert result.returncode != 0
     assert "docs/index.md: cite() names fact 'no-such-fact', which is not in data/facts/" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_outbound_link_keeps_the_referrer_and_opener_private(built_site: Path) -> None:
+    for page in site_pages(built_site):
+        for link in parse(page).select("article a[href^='http']"):
+            assert link.get("rel") == ["noopener", "noreferrer"], (page, link["href"])
+            assert link.get("referrerpolicy") == "no-referrer", (page, link["href"])
