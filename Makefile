@@ -6,10 +6,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test lint check build generate lighthouse bench clean
 
-# The virtual environment is made and filled on first use, and again when requirements change.
-$(VENV)/.installed: requirements.txt
+# The virtual environment is made and filled on first use, and again when requirements change;
+# the project's own packages are installed into it editable, so edits take effect at once.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 ## serve: the site at http://127.0.0.1:8000, rebuilt on every change to docs/, data/ or macros/
@@ -42,11 +44,11 @@ test: lint check
 ## lighthouse: Lighthouse scores and page sizes for the home and topic pages (a benchmark, not a test)
 lighthouse: $(VENV)/.installed
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
-	$(BIN)/python benchmarks/lighthouse.py
+	$(BIN)/python -m benchmarks.lighthouse
 
 ## bench: build synthetic corpora at 1x to 1,000x the real one against the plain-Material floor
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,6 +1,6 @@
 """How long `make check` takes on each rejected input in tests/fixtures, and what it says.
 
-    .venv/bin/python benchmarks/hostile.py
+    .venv/bin/python -m benchmarks.hostile
 
 A benchmark that prints figures, not a test: the fixture tests assert each message, and this
 shows that every bad input, the 529-byte alias bomb and the 50 MB file among them, ends in
@@ -15,10 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
-
 from tests.test_loader import ERROR_CASES, fixture_data
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -23,12 +23,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from factbase import load_factbase
+
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = PROJECT / "benchmarks" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
-sys.path.insert(0, str(PROJECT))
 
-from factbase import load_factbase
 
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "

@@ -1,8 +1,8 @@
 """How the build scales with the fact base, against the plain-Material floor.
 
     make bench                                        # 1×, 10×, 100×, 1,000×, 3 runs each
-    .venv/bin/python benchmarks/scale.py --scales 1,10 --runs 1
-    .venv/bin/python benchmarks/scale.py --profile 100   # where a 100× build spends its time
+    .venv/bin/python -m benchmarks.scale --scales 1,10 --runs 1
+    .venv/bin/python -m benchmarks.scale --profile 100   # where a 100× build spends its time
 
 For each scale it generates a corpus of that many copies of the real report (benchmarks/
 corpus.py), builds it, and builds its floor: the same site's Markdown, captured after the
@@ -31,11 +31,7 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from corpus import generate
-
+from benchmarks.corpus import generate
 from factbase import load_factbase
 
 CAPTURE_HOOK = '''

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from factbase import load_factbase
+from benchmarks.corpus import generate
+from factbase import FactIndex, load_factbase
 from factsite.prerender import Prerenderer, PrerenderError
 
 from .conftest import PROJECT, mkdocs_env
-
-sys.path.insert(0, str(PROJECT / "benchmarks"))
-from corpus import generate
 
 
 def test_pages_rendered_in_a_second_process_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
@@ -68,15 +66,16 @@ def test_a_synthetic_corpus_is_shaped_like_the_real_one_and_valid(tmp_path: Path
     assert counts["sources"] == len(corpus.sources) == 3 * len(real.sources)
     assert len(corpus.facts) == 3 * len(real.facts)
     assert len(corpus.entities) == 3 * len(real.entities)
-    assert not corpus.uncited_paragraphs()
+    assert not FactIndex(corpus).uncited_paragraphs()
     # Each copy's facts mention that copy's people only.
     guo = next(e for e in corpus.entities if e.id == "guo-bing-r2")
-    assert {f.id for f in corpus.facts_mentioning(guo.id)} == {f"{f.id}-r2" for f in real.facts_mentioning("guo-bing")}
+    mentioning = FactIndex(corpus).facts_mentioning(guo.id)
+    assert {f.id for f in mentioning} == {f"{f.id}-r2" for f in FactIndex(real).facts_mentioning("guo-bing")}
 
 
 def test_the_scale_benchmark_runs_and_prints_its_table() -> None:
     result = subprocess.run(
-        [sys.executable, str(PROJECT / "benchmarks" / "scale.py"), "--scales", "1,2", "--runs", "1"],
+        [sys.executable, "-m", "benchmarks.scale", "--scales", "1,2", "--runs", "1"],
         cwd=PROJECT,
         env=mkdocs_env(),
         capture_output=True,
