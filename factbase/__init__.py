@@ -5,7 +5,6 @@ Pure Python: nothing here knows about MkDocs or any other site generator.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from factbase.collector import DataError, Problem
@@ -28,6 +27,7 @@ from factbase.model import (
     Source,
     Topic,
 )
+from factbase.queries import FactIndex
 
 __all__ = [
     "CREDIT_LINE",
@@ -37,6 +37,7 @@ __all__ = [
     "Entity",
     "Fact",
     "FactBase",
+    "FactIndex",
     "Figure",
     "Location",
     "Paragraph",
@@ -66,10 +67,5 @@ def load_once(data_dir: Path) -> FactBase:
     if _last_load is not None and _last_load[0] == fingerprint_now:
         return _last_load[1]
     factbase = load_factbase(data_dir)
-    # The fact base lives for the whole build: move it out of the cyclic collector's way,
-    # so that the build's many collections do not re-scan it each time. What an earlier
-    # build froze (under `mkdocs serve`) is handed back to the collector first.
-    gc.unfreeze()
-    gc.freeze()
     _last_load = (fingerprint_now, factbase)
     return factbase

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import html
-import json
 from dataclasses import dataclass
+from typing import Literal
 
 from factbase import FactBase
+
+# Every kind of generated page: SiteRenderer.page renders each.
+PageKind = Literal[
+    "topics_index",
+    "topic",
+    "sources_index",
+    "source",
+    "versions",
+    "people",
+    "figures",
+    "timeline",
+    "quotes",
+    "downloads",
+]
 
 TOPICS_INDEX = "topics/index.md"
 SOURCES_INDEX = "sources/index.md"
@@ -33,30 +46,11 @@ class GeneratedPage:
     """A page made from data: which renderer fills it, for which id, and its metadata."""
 
     docs_path: str
-    kind: str  # a SiteRenderer.page kind
+    kind: PageKind  # which SiteRenderer page it is
     subject: str | None  # the id of the topic or source, for per-item pages
     title: str
     description: str
     citation: dict[str, str] | None = None  # citation metadata of a source, for reference managers
-
-    def markdown(self) -> str:
-        """The page's Markdown source as the site generator first sees it: front matter only.
-
-        The body is rendered from data when the page is built (SiteRenderer.page). The front
-        matter is written as JSON values, which YAML reads as they are; `render_macros: false`
-        keeps the macros plugin from treating any data value (a title, say) as a template.
-        """
-        # Themes put the title and description into HTML unescaped: escape data values here.
-        meta: dict[str, object] = {
-            "title": html.escape(self.title),
-            "description": html.escape(self.description),
-            "render_macros": False,
-        }
-        if self.citation:
-            meta["citation"] = self.citation  # escaped by overrides/main.html
-        # JSON is YAML, and much faster to write than yaml.safe_dump at thousands of pages.
-        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-        return f"---\n{front}---\n"
 
 
 def generated_pages(factbase: FactBase) -> dict[str, GeneratedPage]:

@@ -1,52 +1,66 @@
-"""MkDocs hooks: the pages and downloads generated from data/, and their places in the navigation.
+"""The pages and downloads generated from data/, and their places in the navigation.
 
-Loaded afresh by MkDocs on every build. All the work is in factbase (data) and factsite
-(rendering); this file only connects them to MkDocs: which files exist, where they sit in
-the navigation, and how a link from the page being built reaches another page.
+All the work is in factbase (data) and factsite (rendering); this module connects them to
+MkDocs: which files exist, where they sit in the navigation, and when each is rendered.
+macros/hooks.py hands MkDocs' events to it, reloading it at the start of every build.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-if str(PROJECT_DIR) not in sys.path:  # factbase and factsite sit beside macros/, uninstalled
-    sys.path.insert(0, str(PROJECT_DIR))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from factbase import DataError, FactBase, load_once
-from factsite import SOURCES_INDEX, TOPICS_INDEX, SiteRenderer, export_files, generated_pages
+from factbase import FactBase
+from factsite import SOURCES_INDEX, TOPICS_INDEX, GeneratedPage, SiteRenderer, export_files, generated_pages
 from factsite.exports import DOWNLOADS
 from factsite.pages import VERSIONS, source_doc, topic_doc
 from factsite.prerender import Prerenderer, PrerenderError
+from macros import adapter
+
+log = adapter.log
 
 # Beyond this many pages a navigation section lists only its overview page, which links to
 # all of them: every page carries the whole navigation, so a long one costs every page.
 NAV_SECTION_LIMIT = 40
-
 # From this many generated pages on, they are rendered ahead in a second process.
 PRERENDER_FROM = 200
 EXPORT_PATHS = [download.path for download in DOWNLOADS]
 
-# This build's state: the generated pages, the file being rendered (links are relative to
-# it), the renderer or the process rendering ahead, and the downloads.
-_current: dict[str, Any] = {}
+
+@dataclass
+class Build:
+    """One build's state: the generated pages, how they are rendered, and the downloads."""
+
+    factbase: FactBase
+    pages: dict[str, GeneratedPage]
+    files: Files
+    linker: adapter.Linker
+    renderer: SiteRenderer
+    downloads: dict[str, File]
+    content_date: str
+    exports: dict[str, str] | None = None
+    prerenderer: Prerenderer | None = None
+
+    def render(self, docs_path: str) -> str:
+        """A generated page's Markdown, rendered with links relative to it."""
+        self.linker.here = self.files.get_file_from_path(docs_path)
+        page = self.pages[docs_path]
+        return self.renderer.page(page.kind, page.subject)
 
 
-def _factbase(config: MkDocsConfig) -> FactBase:
-    try:
-        return load_once(Path(config.config_file_path).parent / "data")
-    except DataError as error:
-        raise PluginError(str(error)) from None
+_build: Build | None = None
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _expand(entry: Any, factbase: FactBase) -> Any:
@@ -63,6 +77,12 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
     else:
         return entry
     if len(pages) > NAV_SECTION_LIMIT:
+        log.info(
+            "navigation: %s has %d pages, more than %d; it lists its overview page, which links to them all",
+            title,
+            len(pages),
+            NAV_SECTION_LIMIT,
+        )
         pages = [VERSIONS] if target == SOURCES_INDEX else []
     # An index page of its own (rather than navigation.indexes) keeps every section's
     # navigation landmark named by its visible title.
@@ -71,15 +91,25 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Fill the Topics and Sources sections of the navigation from data/."""
-    factbase = _factbase(config)
+    factbase = adapter.load(_project_dir(config))
     if config.nav:
         config.nav = [_expand(entry, factbase) for entry in config.nav]
     return config
 
 
+def content_date(factbase: FactBase) -> str:
+    """The date the content last changed: the newest date in the data, the same on every build day.
+
+    MkDocs would stamp every page (the sitemap's lastmod) with the day of the build. It honours
+    SOURCE_DATE_EPOCH for what it stamps itself.
+    """
+    return max(source.published for source in factbase.sources).isoformat()
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add a page for each topic and source, the index and reference pages, and the downloads."""
-    factbase = _factbase(config)
+    global _build
+    factbase = adapter.load(_project_dir(config))
     pages = generated_pages(factbase)
     for path in [*pages, *EXPORT_PATHS]:
         if files.get_file_from_path(path) is not None:
@@ -87,43 +117,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Pages for one topic or source first, the long pages that gather everything last: MkDocs
     # builds pages in this order, and the long ones then have time to be rendered ahead.
     for path, page in sorted(pages.items(), key=lambda item: item[1].subject is None):
-        files.append(File.generated(config, path, content=page.markdown()))
+        files.append(File.generated(config, path, content=adapter.front_matter(page)))
     # The downloads' content is filled in at on_env, once it is ready.
     downloads = {path: File.generated(config, path, content="") for path in EXPORT_PATHS}
     for file in downloads.values():
         files.append(file)
-
-    urls: dict[tuple[str, str], str] = {}  # (from page, to page) -> relative URL, worked out once
-
-    def link(docs_path: str, fragment: str | None = None) -> str:
-        here: File = _current["file"]
-        key = (here.src_uri, docs_path)
-        if key not in urls:
-            target = files.get_file_from_path(docs_path)
-            if target is None:
-                raise PluginError(f"{here.src_uri}: there is no page {docs_path} to link to")
-            urls[key] = target.url_relative_to(here)
-        return f"{urls[key]}#{fragment}" if fragment else urls[key]
-
-    renderer = SiteRenderer(factbase, link)
-
-    def render(docs_path: str) -> str:
-        _current["file"] = files.get_file_from_path(docs_path)
-        return renderer.page(pages[docs_path].kind, pages[docs_path].subject)
-
-    _current.update(
+    linker = adapter.Linker(files)
+    build = _build = Build(
+        factbase=factbase,
         pages=pages,
-        render=render,
+        files=files,
+        linker=linker,
+        renderer=SiteRenderer(factbase, linker),
         downloads=downloads,
-        content_date=_content_date(Path(config.config_file_path).parent, factbase),
+        content_date=content_date(factbase),
     )
-    _current.pop("prerenderer", None)
+    log.debug("pages dated %s, the newest date in data/", build.content_date)
     if len(pages) >= _prerender_from():
         # Render the generated pages on the other core, in the order MkDocs will ask for them.
         order = [file.src_uri for file in files.documentation_pages() if file.src_uri in pages]
-        _current["prerenderer"] = Prerenderer(order, render, lambda: export_files(factbase), PluginError)
+        log.info("rendering %d generated pages ahead, in a second process", len(order))
+        build.prerenderer = Prerenderer(order, build.render, lambda: export_files(factbase), PluginError)
     else:
-        _current["exports"] = export_files(factbase)
+        build.exports = export_files(factbase)
     return files
 
 
@@ -132,52 +148,42 @@ def _prerender_from() -> int:
     return int(os.environ.get("FACTSITE_PRERENDER_FROM", PRERENDER_FROM))
 
 
-def _content_date(project_dir: Path, factbase: FactBase) -> str:
-    """The date the site's content last changed: the last commit's, else the newest source's.
-
-    MkDocs would stamp every page (sitemap lastmod, the sitemap's gzip header) with today's
-    date, so two builds of one commit on different days would differ.
-    """
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"], cwd=project_dir, capture_output=True, text=True, timeout=10
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            return result.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return max(source.published for source in factbase.sources).isoformat()
+def _current() -> Build:
+    if _build is None:
+        raise PluginError("the fact base's pages were asked for before on_files made them")
+    return _build
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Pin the page's date; put a generated page's content, rendered from data, in place."""
-    page.update_date = _current["content_date"]
-    if page.file.src_uri not in _current["pages"]:
+    build = _current()
+    page.update_date = build.content_date
+    if page.file.src_uri not in build.pages:
         return markdown
-    prerenderer: Prerenderer | None = _current.get("prerenderer")
     try:
-        if prerenderer is not None:
-            return prerenderer.result(page.file.src_uri)
-        render: Any = _current["render"]
-        return str(render(page.file.src_uri))
+        if build.prerenderer is not None:
+            return build.prerenderer.result(page.file.src_uri)
+        return build.render(page.file.src_uri)
     except PrerenderError as error:
         raise PluginError(str(error)) from None
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Fill in the downloads, now that every page is built and they are ready."""
-    prerenderer: Prerenderer | None = _current.pop("prerenderer", None)
+    build = _current()
     try:
-        exports = prerenderer.afterwards() if prerenderer is not None else _current["exports"]
+        exports = build.prerenderer.afterwards() if build.prerenderer is not None else build.exports
     except PrerenderError as error:
         raise PluginError(str(error)) from None
-    for path, file in _current["downloads"].items():
+    build.prerenderer = None
+    assert exports is not None
+    for path, file in build.downloads.items():
         file.content_string = exports[path]
     return env
 
 
 def on_build_error(error: Exception) -> None:
     """Stop a rendering process that a failed build leaves behind."""
-    prerenderer: Prerenderer | None = _current.pop("prerenderer", None)
-    if prerenderer is not None:
-        prerenderer.close()
+    if _build is not None and _build.prerenderer is not None:
+        _build.prerenderer.close()
+        _build.prerenderer = None
