@@ -120,6 +120,17 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
         checked.valid.add(key)
         if spec_field.items is not None:
             checked.items[key] = _check_items(collector, checked, key, spec_field.items)
+    for key, spec_field in spec.fields.items():
+        rule = spec_field.present_when
+        if rule is None or rule.key not in checked.valid or rule.key not in entry:
+            continue
+        called_for = entry[rule.key] == rule.value
+        if called_for and key not in entry:
+            collector.add(checked.at(rule.key), f"{name}: {rule.missing}")
+            checked.valid.discard(key)
+        elif not called_for and key in entry:
+            collector.add(checked.at(key), f"{name}: {rule.extra}")
+            checked.valid.discard(key)
     return checked
 
 

@@ -36,13 +36,7 @@ def is_editor_file(name: str) -> bool:
 
 
 def _special(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a socket, a device or another special file"
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from factbase.yamlfile import Origin
+
+Role = Literal["original", "syndicated"]
+EntityKind = Literal["person", "organisation", "group", "place"]
+Precision = Literal["day", "week", "month"]
 
 # The number a citation uses for a copy's credit line, which is part of the article but not
 # one of its numbered paragraphs. Data files write it as `paragraph: credit line`.
@@ -54,7 +59,7 @@ class Source:
     """One captured copy of a report."""
 
     id: str
-    role: str  # "original" or "syndicated"
+    role: Role
     copy_of: str | None  # for a syndicated copy, the id of the original
     publisher: str
     title: str
@@ -138,7 +143,7 @@ class ResolvedDate:
     reported_as: str  # the report's own words, e.g. "Last month"
     start: datetime.date
     end: datetime.date
-    precision: str  # "day", "week" or "month"
+    precision: Precision
     note: str | None  # how it was resolved, and any ambiguity
     ambiguous: bool = False  # the wording allows another reading, which the note gives
 
@@ -174,7 +179,7 @@ class Entity:
 
     id: str
     name: str
-    kind: str  # "person", "organisation", "group" or "place"
+    kind: EntityKind
     aliases: tuple[str, ...]
     description: str
     citations: tuple[Citation, ...]
@@ -213,30 +218,6 @@ class Quotation:
     @property
     def location(self) -> Location:
         return self.citations[0].location
-
-
-_WORD = re.compile(r"\w+")
-
-
-class _NameIndex:
-    """Finds which names occur in a text, whole words only, in one pass over its words."""
-
-    def __init__(self, names: dict[str, list[str]]) -> None:
-        # A name is matched as its sequence of words; the key is that sequence.
-        self._ids: dict[tuple[str, ...], list[str]] = {}
-        for name, ids in names.items():
-            words = tuple(_WORD.findall(name))
-            if words:
-                self._ids.setdefault(words, []).extend(ids)
-        self._longest = max((len(words) for words in self._ids), default=0)
-
-    def ids_in(self, text: str) -> list[str]:
-        words = _WORD.findall(text)
-        found: list[str] = []
-        for start in range(len(words)):
-            for size in range(1, min(self._longest, len(words) - start) + 1):
-                found.extend(self._ids.get(tuple(words[start : start + size]), ()))
-        return found
 
 
 @dataclass(frozen=True)
@@ -287,22 +268,6 @@ class FactBase:
         """The person, organisation, group or place with this id; KeyError if there is none."""
         return self._entities_by_id[entity_id]
 
-    # The indexes below are each built once, on first use, so that a page asks in O(answer).
-
-    @cached_property
-    def _facts_by_placement(self) -> dict[tuple[str, str | None], list[Fact]]:
-        index: dict[tuple[str, str | None], list[Fact]] = {}
-        for fact in self.facts:
-            for placement in dict.fromkeys(fact.placements):
-                index.setdefault((placement.topic, None), []).append(fact)
-                if placement.section is not None:
-                    index.setdefault((placement.topic, placement.section), []).append(fact)
-        return index
-
-    def facts_on(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
-        """The facts filed under a topic (or one of its subheads), in data order."""
-        return tuple(dict.fromkeys(self._facts_by_placement.get((topic_id, section_id), ())))
-
     @cached_property
     def _sources_by_report(self) -> dict[str, list[Source]]:
         index: dict[str, list[Source]] = {}
@@ -312,116 +277,9 @@ class FactBase:
 
     def copies_of(self, source: Source) -> tuple[Source, ...]:
         """The other captured copies of the same report."""
-        return tuple(other for other in self._sources_by_report[source.report_id] if other.id != source.id)
+        return other_copies(self._sources_by_report.get(source.report_id, ()), source)
 
-    @cached_property
-    def _mentions(self) -> dict[str, tuple[str, ...]]:
-        """Fact id to the entity ids it names, in statement or quotes, or lists explicitly."""
-        names: dict[str, list[str]] = {}
-        for entity in self.entities:
-            for name in entity.names:
-                names.setdefault(name, []).append(entity.id)
-        index = _NameIndex(names)
-        found: dict[str, tuple[str, ...]] = {}
-        for fact in self.facts:
-            named = [i for text in (fact.statement, *(c.quote for c in fact.citations)) for i in index.ids_in(text)]
-            found[fact.id] = tuple(dict.fromkeys([*named, *fact.mentions]))
-        return found
 
-    @cached_property
-    def _facts_by_entity(self) -> dict[str, list[Fact]]:
-        index: dict[str, list[Fact]] = {}
-        for fact in self.facts:
-            for entity_id in self._mentions[fact.id]:
-                index.setdefault(entity_id, []).append(fact)
-        return index
-
-    def entities_in(self, fact: Fact) -> tuple[Entity, ...]:
-        """The people, organisations, groups and places a fact mentions."""
-        return tuple(self.entity(eid) for eid in self._mentions[fact.id])
-
-    def facts_mentioning(self, entity_id: str) -> tuple[Fact, ...]:
-        """The facts that mention an entity, in data order."""
-        return tuple(self._facts_by_entity.get(entity_id, ()))
-
-    def quotations_by(self, entity_id: str) -> tuple[Quotation, ...]:
-        """The quotations whose speaker is this entity."""
-        return tuple(q for q in self._quotations_by_speaker.get(entity_id, ()))
-
-    @cached_property
-    def _quotations_by_speaker(self) -> dict[str | None, list[Quotation]]:
-        index: dict[str | None, list[Quotation]] = {}
-        for quotation in self.quotations:
-            index.setdefault(quotation.speaker, []).append(quotation)
-        return index
-
-    @cached_property
-    def _figures_by_giver(self) -> dict[str | None, list[Figure]]:
-        index: dict[str | None, list[Figure]] = {}
-        for figure in self.figures:
-            index.setdefault(figure.given_by, []).append(figure)
-        return index
-
-    def figures_given_by(self, entity_id: str) -> tuple[Figure, ...]:
-        """The figures the report credits to this entity."""
-        return tuple(self._figures_by_giver.get(entity_id, ()))
-
-    def locations_on(self, topic_id: str) -> set[Location]:
-        """Every source paragraph the facts of a topic cite, in every copy."""
-        locations: set[Location] = set()
-        for fact in self.facts_on(topic_id):
-            for citation in fact.citations:
-                locations.add(citation.location)
-                locations.update(citation.also_in)
-        return locations
-
-    @cached_property
-    def _quotations_by_location(self) -> dict[Location, list[Quotation]]:
-        index: dict[Location, list[Quotation]] = {}
-        for quotation in self.quotations:
-            index.setdefault(quotation.location, []).append(quotation)
-        return index
-
-    @cached_property
-    def _figures_by_location(self) -> dict[Location, list[Figure]]:
-        index: dict[Location, list[Figure]] = {}
-        for figure in self.figures:
-            index.setdefault(figure.citation.location, []).append(figure)
-        return index
-
-    def quotations_at(self, locations: set[Location]) -> tuple[Quotation, ...]:
-        """The quotations standing in any of these paragraphs, in data order."""
-        found = {id(q) for location in locations for q in self._quotations_by_location.get(location, ())}
-        return tuple(q for q in self.quotations if id(q) in found) if found else ()
-
-    def figures_at(self, locations: set[Location]) -> tuple[Figure, ...]:
-        """The figures given in any of these paragraphs, in data order."""
-        found = {id(f) for location in locations for f in self._figures_by_location.get(location, ())}
-        return tuple(f for f in self.figures if id(f) in found) if found else ()
-
-    @cached_property
-    def _citations_by_source(self) -> dict[str, dict[int, list[tuple[Fact, Citation]]]]:
-        index: dict[str, dict[int, list[tuple[Fact, Citation]]]] = {}
-        for fact in self.facts:
-            for citation in fact.citations:
-                for location in (citation.location, *citation.also_in):
-                    index.setdefault(location.source_id, {}).setdefault(location.paragraph, []).append((fact, citation))
-        return index
-
-    def citations_of(self, source_id: str) -> dict[int, tuple[tuple[Fact, Citation], ...]]:
-        """For each paragraph of a source, the facts that cite it and how."""
-        by_paragraph = self._citations_by_source.get(source_id, {})
-        return {number: tuple(pairs) for number, pairs in sorted(by_paragraph.items())}
-
-    def uncited_paragraphs(self) -> tuple[Location, ...]:
-        """Every body paragraph of every source that no fact cites, directly or in another copy."""
-        uncited: list[Location] = []
-        for source in self.sources:
-            cited = self._citations_by_source.get(source.id, {})
-            uncited.extend(Location(source.id, p.number) for p in source.article.paragraphs if p.number not in cited)
-        return tuple(uncited)
-
-    def timeline(self) -> tuple[Fact, ...]:
-        """The facts that carry a date, in date order (data order within a date)."""
-        dated = [fact for fact in self.facts if fact.when is not None]
-        return tuple(sorted(dated, key=lambda f: (f.when.start, f.when.end)))  # type: ignore[union-attr]
+def other_copies(sources: Iterable[Source], source: Source) -> tuple[Source, ...]:
+    """Of some sources, those that are other copies of the same report as `source`."""
+    return tuple(other for other in sources if other.report_id == source.report_id and other.id != source.id)

@@ -35,12 +35,24 @@ def _value_schema(field: Field) -> dict[str, Any]:
 
 
 def _object_schema(spec: Spec) -> dict[str, Any]:
-    return {
+    schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "required": [name for name, field in spec.fields.items() if field.required],
         "properties": {name: _value_schema(field) for name, field in spec.fields.items()},
     }
+    rules = [
+        {
+            "if": {"properties": {rule.key: {"const": rule.value}}, "required": [rule.key]},
+            "then": {"required": [name]},
+            "else": {"not": {"required": [name]}},
+        }
+        for name, field in spec.fields.items()
+        if (rule := field.present_when) is not None
+    ]
+    if rules:
+        schema["allOf"] = rules
+    return schema
 
 
 def schema_for(name: str) -> dict[str, Any]:

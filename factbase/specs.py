@@ -31,6 +31,16 @@ TEXTS_DIR = "texts"
 
 
 @dataclass(frozen=True)
+class PresentWhen:
+    """A key that an entry holds exactly when another of its keys has a given value."""
+
+    key: str  # the other key
+    value: str | None  # the value that calls for this key
+    missing: str  # the problem when this key is absent though called for
+    extra: str  # the problem when this key is present though not called for
+
+
+@dataclass(frozen=True)
 class Field:
     """What one key of an entry must hold, and what it is for (shown to editors)."""
 
@@ -39,6 +49,7 @@ class Field:
     help: str = ""
     choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
     items: Spec | None = None  # for a list of entries: what each one holds
+    present_when: PresentWhen | None = None  # for an optional key: when exactly it must be there
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,17 @@ SOURCE = Spec(
         "role": Field(
             TEXT, choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
         ),
-        "copy_of": Field(ID, required=False, help="for a syndicated copy: the id of the original"),
+        "copy_of": Field(
+            ID,
+            required=False,
+            help="for a syndicated copy: the id of the original",
+            present_when=PresentWhen(
+                "role",
+                "syndicated",
+                missing="is syndicated, so copy_of must name the source it is a copy of",
+                extra="is an original, so it cannot be a copy_of another source",
+            ),
+        ),
         "publisher": Field(TEXT, help="who published this copy"),
         "title": Field(TEXT, help="the headline as the copy gives it"),
         "published": Field(DATE, help="the publication date"),
@@ -81,7 +102,17 @@ SOURCE = Spec(
         "dateline": Field(TEXT, help="how the body begins, before its first words"),
         "credit_line": Field(TEXT, help="the line that ends the article, exactly"),
         "url": Field(URL, help="the copy's confirmed address, or null"),
-        "url_note": Field(TEXT, required=False, help="why no address is recorded (when url is null)"),
+        "url_note": Field(
+            TEXT,
+            required=False,
+            help="why no address is recorded (when url is null)",
+            present_when=PresentWhen(
+                "url",
+                None,
+                missing="url is null, so url_note must say why no address is recorded",
+                extra="url_note is only for a source whose url is null",
+            ),
+        ),
         "text": Field(STORED_TEXT, help="the stored text of the capture"),
         "subheads": Field(TEXTS, required=False, help="the article's subheads, exactly"),
         "furniture": Field(TEXTS, required=False, help="how non-article blocks inside the body begin"),

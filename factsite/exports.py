@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factbase import CREDIT_LINE, Citation, FactBase, Source
+from factbase.queries import FactIndex
 
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "facts.schema.json"
 
@@ -23,7 +24,6 @@ class Download:
     path: str
     title: str
     description: str
-    media_type: str
 
 
 DOWNLOADS = (
@@ -31,31 +31,26 @@ DOWNLOADS = (
         "downloads/facts.json",
         "Fact base (JSON)",
         "Every source’s details, topic, fact, person, figure and quotation, with every citation.",
-        "application/json",
     ),
     Download(
         "downloads/facts.schema.json",
         "JSON Schema of the fact base",
         "The schema facts.json validates against (JSON Schema 2020-12).",
-        "application/schema+json",
     ),
     Download(
         "downloads/sources.csl.json",
         "Sources (CSL-JSON)",
         "The captured copies, for Zotero and other citation processors.",
-        "application/vnd.citationstyles.csl+json",
     ),
     Download(
         "downloads/sources.bib",
         "Sources (BibTeX)",
         "The captured copies, for LaTeX and BibTeX-based reference managers.",
-        "application/x-bibtex",
     ),
     Download(
         "downloads/sources.ris",
         "Sources (RIS)",
         "The captured copies, for EndNote, Mendeley and other reference managers.",
-        "application/x-research-info-systems",
     ),
 )
 
@@ -94,6 +89,7 @@ def _source(source: Source) -> dict[str, Any]:
 
 def fact_base_document(factbase: FactBase) -> dict[str, Any]:
     """The fact base as plain JSON-ready data."""
+    index = FactIndex(factbase)
     return {
         "sources": [_source(source) for source in factbase.sources],
         "topics": [
@@ -120,7 +116,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                     "precision": fact.when.precision,
                     "note": fact.when.note,
                 },
-                "mentions": [entity.id for entity in factbase.entities_in(fact)],
+                "mentions": [entity.id for entity in index.entities_in(fact)],
                 "citations": [_citation(c) for c in fact.citations],
             }
             for fact in factbase.facts

@@ -13,10 +13,12 @@ from markupsafe import Markup
 
 from factbase import Citation, Entity, Fact, FactBase, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
+from factbase.queries import FactIndex
 from factbase.versions import compare
 from factsite import pages
 from factsite.citations import PageCitations
 from factsite.exports import DOWNLOADS as DOWNLOAD_FILES
+from factsite.pages import PageKind
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -67,6 +69,7 @@ class SiteRenderer:
 
     def __init__(self, factbase: FactBase, link: Link, templates_dir: Path = TEMPLATES_DIR) -> None:
         self.factbase = factbase
+        self.index = FactIndex(factbase)
         self.link = link
         self.templates = Environment(
             loader=FileSystemLoader(templates_dir),
@@ -150,21 +153,37 @@ class SiteRenderer:
         return self._render("topic_list.html", topics=self._topics_with_counts())
 
     def _topics_with_counts(self) -> list[tuple[Topic, int]]:
-        return [(topic, len(self.factbase.facts_on(topic.id))) for topic in self.factbase.topics]
+        return [(topic, len(self.index.facts_on(topic.id))) for topic in self.factbase.topics]
 
     # Generated pages -----------------------------------------------------------------------
 
-    def page(self, kind: str, subject: str | None = None) -> str:
+    def page(self, kind: PageKind, subject: str | None = None) -> str:
         """The Markdown of a generated page, with its own reference list."""
         citations = PageCitations()
-        render: Callable[..., str] = getattr(self, f"_page_{kind}")
-        content = render(subject, citations) if subject is not None else render(citations)
-        return self.with_references(content, citations)
 
-    def _page_topics_index(self, page: PageCitations) -> str:
+        def about() -> str:
+            if subject is None:
+                raise ValueError(f"a {kind} page is about one topic or source, and none was given")
+            return subject
+
+        renderers: dict[PageKind, Callable[[], str]] = {
+            "topics_index": self._topics_index,
+            "topic": lambda: self._topic(about(), citations),
+            "sources_index": self._sources_index,
+            "source": lambda: self._source(about()),
+            "versions": self._versions,
+            "people": lambda: self._people(citations),
+            "figures": lambda: self._figures(citations),
+            "timeline": lambda: self._timeline(citations),
+            "quotes": lambda: self._quotes(citations),
+            "downloads": self._downloads,
+        }
+        return self.with_references(renderers[kind](), citations)
+
+    def _topics_index(self) -> str:
         return self._render("topics_index.md", topics=self._topics_with_counts())
 
-    def _page_topic(self, topic_id: str, page: PageCitations) -> str:
+    def _topic(self, topic_id: str, page: PageCitations) -> str:
         topic = self.factbase.topic(topic_id)
         introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
         in_topic = [fact for fact in introduction if topic.id in fact.topics]
@@ -173,16 +192,16 @@ class SiteRenderer:
         sections = []
         placements: tuple[Section | None, ...] = topic.sections or (None,)
         for section in placements:
-            facts = self.factbase.facts_on(topic.id, section.id if section else None)
+            facts = self.index.facts_on(topic.id, section.id if section else None)
             blocks = [Markup(self.fact(fact, page)) for fact in facts if fact.id not in shown]  # noqa: S704 - output of an autoescaping template
             if blocks:
                 sections.append((section, blocks))
-        locations = self.factbase.locations_on(topic.id)
-        quotations = self.factbase.quotations_at(locations)
-        figures = self.factbase.figures_at(locations)
+        locations = self.index.locations_on(topic.id)
+        quotations = self.index.quotations_at(locations)
+        figures = self.index.figures_at(locations)
         mentioned: dict[str, Entity] = {}
-        for fact in self.factbase.facts_on(topic.id):
-            for entity in self.factbase.entities_in(fact):
+        for fact in self.index.facts_on(topic.id):
+            for entity in self.index.entities_in(fact):
                 mentioned.setdefault(entity.id, entity)
         return self._render(
             "topic_page.md",
@@ -194,19 +213,19 @@ class SiteRenderer:
             entities=sorted(mentioned.values(), key=lambda e: e.name),
         )
 
-    def _page_sources_index(self, page: PageCitations) -> str:
+    def _sources_index(self) -> str:
         return self._render("sources_index.md", sources=self.factbase.sources)
 
-    def _page_source(self, source_id: str, page: PageCitations) -> str:
+    def _source(self, source_id: str) -> str:
         source = self.factbase.source(source_id)
         return self._render(
             "source_page.md",
             source=source,
             other_copies=self.factbase.copies_of(source),
-            cited=self.factbase.citations_of(source.id),
+            cited=self.index.citations_of(source.id),
         )
 
-    def _page_versions(self, page: PageCitations) -> str:
+    def _versions(self) -> str:
         comparisons = [
             compare(self.factbase.source(source.copy_of), source)
             for source in self.factbase.sources
@@ -214,16 +233,16 @@ class SiteRenderer:
         ]
         return self._render("versions.md", comparisons=comparisons)
 
-    def _page_people(self, page: PageCitations) -> str:
+    def _people(self, page: PageCitations) -> str:
         groups = []
         for kind, title in ENTITY_KIND_TITLES.items():
             members = [
                 (
                     entity,
                     self.markers(entity.citations, page),
-                    self.factbase.facts_mentioning(entity.id),
-                    self.factbase.quotations_by(entity.id),
-                    self.factbase.figures_given_by(entity.id),
+                    self.index.facts_mentioning(entity.id),
+                    self.index.quotations_by(entity.id),
+                    self.index.figures_given_by(entity.id),
                 )
                 for entity in self.factbase.entities
                 if entity.kind == kind
@@ -232,13 +251,13 @@ class SiteRenderer:
                 groups.append((title, members))
         return self._render("people.md", groups=groups)
 
-    def _page_figures(self, page: PageCitations) -> str:
+    def _figures(self, page: PageCitations) -> str:
         rows = [(figure, self.markers([figure.citation], page)) for figure in self.factbase.figures]
         return self._render("figures.md", rows=rows)
 
-    def _page_timeline(self, page: PageCitations) -> str:
+    def _timeline(self, page: PageCitations) -> str:
         events: list[tuple[datetime.date, int, object]] = []
-        for fact in self.factbase.timeline():
+        for fact in self.index.timeline():
             assert fact.when is not None
             events.append((fact.when.start, 0, ("fact", fact, self.markers(fact.citations, page))))
         for source in self.factbase.sources:
@@ -246,12 +265,9 @@ class SiteRenderer:
         events.sort(key=lambda event: (event[0], event[1]))
         return self._render("timeline.md", events=[event[2] for event in events])
 
-    def _page_quotes(self, page: PageCitations) -> str:
+    def _quotes(self, page: PageCitations) -> str:
         rows = [(quotation, self.markers(quotation.citations, page)) for quotation in self.factbase.quotations]
         return self._render("quotes.md", rows=rows)
 
-    def _page_downloads(self, page: PageCitations) -> str:
+    def _downloads(self) -> str:
         return self._render("downloads.md", files=DOWNLOAD_FILES)
-
-    def location_link(self, location: Location) -> str:
-        return self.link(pages.source_doc(location.source_id), location.anchor)

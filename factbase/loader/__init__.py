@@ -24,7 +24,7 @@ def load_factbase(data_dir: Path) -> FactBase:
     """Load and check everything in data_dir; raise DataError listing every problem."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise DataError([Problem(Origin(str(data_dir)), "is not a folder of data")])
+        raise DataError([Problem(Origin(data_dir.name or str(data_dir)), "is not a folder of data")])
     loader = Loader(data_dir)
     load_sources(loader)
     load_topics(loader)

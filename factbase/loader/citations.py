@@ -14,7 +14,7 @@ import re
 from factbase.article import outside_body
 from factbase.collector import Checked
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Article, Citation, Location, Source
+from factbase.model import CREDIT_LINE, Article, Citation, Location, Source, other_copies
 from factbase.specs import CITATION, SOURCES_FILE
 
 MIN_QUOTE_WORDS = 3
@@ -140,9 +140,7 @@ def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
 def _same_words_elsewhere(loader: Loader, source: Source, quote: str) -> tuple[Location, ...]:
     """Where the same words stand in the other loaded copies of the same report."""
     found = []
-    for other in loader.sources.values():
-        if other.id == source.id or other.report_id != source.report_id:
-            continue
+    for other in other_copies(loader.sources.values(), source):
         parts = [*other.article.paragraphs, *([other.article.credit] if other.article.credit else [])]
         match = next((p for p in parts if whole_words_in(p.text, quote)), None)
         if match is not None:

@@ -24,19 +24,16 @@ def load_sources(loader: Loader) -> None:
     sources = loader.build_all(entries, SOURCE, lambda checked: _build_source(loader, checked))
     loader.sources = {source.id: source for source in sources}
     for source in sources:
-        at = source.origin
-        if source.role == "syndicated":
-            if source.copy_of is None:
-                loader.add(at, f"source {source.id!r} is syndicated but does not say which source it is a copy_of")
-            elif source.copy_of not in loader.sources:
-                if loader.source_ids is not None and source.copy_of not in loader.source_ids:
-                    loader.add(
-                        at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}"
-                    )
-            elif loader.sources[source.copy_of].role != "original":
-                loader.add(at, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
-        elif source.copy_of is not None:
-            loader.add(at, f"source {source.id!r} is an original, so it cannot be a copy_of another source")
+        if source.copy_of is None:
+            continue  # the spec holds role and copy_of together
+        if source.copy_of not in loader.sources:
+            if loader.source_ids is not None and source.copy_of not in loader.source_ids:
+                loader.add(
+                    source.origin,
+                    f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}",
+                )
+        elif loader.sources[source.copy_of].role != "original":
+            loader.add(source.origin, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
     named = [entry.get("text") for entry, _ in entries or []]
     if entries is not None and all(STORED_TEXT.check(text) is None for text in named):
         for relative in sorted(loader.files.texts - set(named)):
@@ -48,17 +45,8 @@ def load_sources(loader: Loader) -> None:
 
 def _build_source(loader: Loader, entry: Checked) -> Source | None:
     name = entry.name
-    ok = entry.sound(SOURCE)
-    url = entry.get("url")
-    if entry.has("url"):
-        if url is None and "url_note" not in entry.entry:
-            loader.add(entry.at("url"), f"{name}: url is null, so url_note must say why no address is recorded")
-            ok = False
-        if url is not None and "url_note" in entry.entry:
-            loader.add(entry.at("url_note"), f"{name}: url_note is only for a source whose url is null")
-            ok = False
     text = read_stored_text(loader, entry) if entry.has("text") else None
-    if text is None or not ok:
+    if text is None or not entry.sound(SOURCE):
         return None
 
     where = f"{name}: in stored text {entry['text']!r}"
@@ -92,7 +80,7 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
         timestamp_as_shown=entry.get("timestamp_as_shown"),
         dateline=entry["dateline"],
         credit_line=entry["credit_line"],
-        url=url,
+        url=entry["url"],
         url_note=entry.get("url_note"),
         text_path=entry["text"],
         text=text,
@@ -108,14 +96,10 @@ def read_stored_text(loader: Loader, entry: Checked) -> str | None:
     """The stored text a source names, checked; None (with the reason reported) if unusable."""
     relative: str = entry["text"]
     at, name = entry.at("text"), entry.name
-    if relative in loader.files.rejected:
-        return None  # already reported: a link, a folder or a special file in data/texts/
+    if relative in loader.files.rejected or TEXTS_DIR in loader.files.rejected:
+        return None  # already reported by the scan of data/: a link, a folder or a special file
     if relative not in loader.files.texts:
-        path = loader.data_dir / relative
-        if path.is_dir() and not path.is_symlink():
-            loader.add(at, f"{name}: stored text {relative!r} is a folder, not a file")
-        else:
-            loader.add(at, f"{name}: stored text {relative!r} does not exist in data/{TEXTS_DIR}/")
+        loader.add(at, f"{name}: stored text {relative!r} does not exist in data/{TEXTS_DIR}/")
         return None
     path = loader.data_dir / relative
     shown = loader.shown(relative)
