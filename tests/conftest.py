@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from factbase import FactBase, load_factbase
+from factsite import generated_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -96,6 +97,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "the build warned:\n" + "\n".join(warnings)
     return site_dir
+
+
+# The real site's content, for the tests that are about it -----------------------------------------
+
+REAL = load_factbase(PROJECT / "data")
+HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
+ALL_PAGES = HAND_WRITTEN + sorted(generated_pages(REAL))
+ALL_CITATIONS = [
+    *(c for fact in REAL.facts for c in fact.citations),
+    *(c for entity in REAL.entities for c in entity.citations),
+    *(figure.citation for figure in REAL.figures),
+    *(c for quotation in REAL.quotations for c in quotation.citations),
+]
+CNN = "cnn-business-2019-12-02"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the tests build without SITE_URL
+KSL = "ksl-newsradio-2019-12-02"
 
 
 def site_pages(site_dir: Path) -> list[Path]:
@@ -219,3 +236,22 @@ class Visit:
 def visit(browser: Browser, url: str, **context: object) -> Visit:
     page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
     return Visit(page).open(url)
+
+
+def article(site: Path, docs_path: str) -> Tag:
+    """The article element of a built page."""
+    page = parse(page_path(site, docs_path))
+    content = page.select_one("article.md-content__inner")
+    assert content is not None, f"{docs_path} has no article"
+    return content
+
+
+def nav_links(site: Path) -> list[str]:
+    page = parse(site / "index.html")
+    return [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+
+
+def references_of(content: Tag) -> list[Tag]:
+    lists = content.select("ol.references")
+    assert len(lists) <= 1, "a page has one reference list"
+    return lists[0].find_all("li", recursive=False) if lists else []

@@ -18,8 +18,7 @@ from pypdf import PdfReader
 
 from factsite.pages import topic_doc
 
-from .conftest import PROJECT, serving, url_path, visit
-from .test_site import ALL_PAGES, REAL
+from .conftest import ALL_PAGES, PROJECT, REAL, serving, url_path, visit
 
 ARTIFACTS = PROJECT / "test-artifacts"
 

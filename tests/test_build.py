@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import PROJECT, copy_project, mkdocs_env
+from .conftest import PROJECT, SITES, mkdocs_env, scenario
 
 
 def build_site(project: Path) -> subprocess.CompletedProcess[str]:
@@ -29,15 +29,20 @@ def digest(site: Path) -> dict[str, str]:
     }
 
 
+FACTS = "data/facts/bridges.yaml"
+
+
 def break_a_quote(project: Path) -> None:
-    facts = project / "data" / "facts" / "regulation.yaml"
+    facts = project / FACTS
     text = facts.read_text(encoding="utf-8")
-    assert "regulate the new technology" in text
-    facts.write_text(text.replace("regulate the new technology", "regulate the new tech", 1), encoding="utf-8")
+    assert "The bridge will cost $2 million" in text
+    facts.write_text(
+        text.replace("The bridge will cost $2 million", "The bridge costs $2 million", 1), encoding="utf-8"
+    )
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched_and_says_so(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = scenario("tiny", tmp_path / "project")
     first = build_site(project)
     assert first.returncode == 0, first.stderr
     assert "built site/" in first.stdout
@@ -51,9 +56,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched_and_says_so(tmp_path:
     assert digest(project / "site") == before
     assert not (project / ".site.building").exists()
 
-    (project / "data" / "facts" / "regulation.yaml").write_text(
-        (PROJECT / "data" / "facts" / "regulation.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (project / FACTS).write_text((SITES / "tiny" / FACTS).read_text(encoding="utf-8"), encoding="utf-8")
     index = project / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
     warned = build_site(project)  # a strict-mode warning: MkDocs writes every page, then fails
@@ -63,7 +66,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched_and_says_so(tmp_path:
 
 
 def test_a_first_build_that_fails_writes_no_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = scenario("tiny", tmp_path / "project")
     break_a_quote(project)
     result = build_site(project)
     assert result.returncode != 0

@@ -9,7 +9,7 @@ import bibtexparser
 import jsonschema
 import rispy
 
-from .test_site import REAL
+from .conftest import REAL, article
 
 
 def download(site: Path, name: str) -> str:
@@ -85,8 +85,6 @@ def test_ris_round_trips(built_site: Path) -> None:
 
 
 def test_the_downloads_page_links_every_download(built_site: Path) -> None:
-    from .test_site import article
-
     hrefs = {a["href"] for a in article(built_site, "downloads.md").select("ul.downloads a")}
     assert hrefs == {
         "facts.json",

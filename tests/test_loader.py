@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factbase
-from factbase import DataError, load_factbase, load_once
+from factbase import DataError, FactIndex, load_factbase, load_once
 from factbase.article import Layout, number_paragraphs
 
 from .conftest import FIXTURES, PROJECT
@@ -50,7 +50,7 @@ def test_valid_fixture_loads_to_typed_objects() -> None:
         (2, "“It will open next year,” the mayor said.", None),
         (3, "The bridge will cost $2 million.", "Money"),
     ]
-    assert [fact.id for fact in base.facts_on("bridges")] == ["bridge-approved", "bridge-cost"]
+    assert [fact.id for fact in FactIndex(base).facts_on("bridges")] == ["bridge-approved", "bridge-cost"]
     citation = base.fact("bridge-cost").citations[0]
     assert (citation.source_id, citation.paragraph) == ("tiny-news", 3)
     assert str(citation.origin) == "data/facts/bridges.yaml:13"

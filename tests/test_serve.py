@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .conftest import copy_project, mkdocs_env
+from .conftest import mkdocs_env, scenario
 
-STATEMENT = "Many countries are struggling with how to regulate facial recognition"
+STATEMENT = "Some residents would rather the money went on roads"
 
 
 def free_port() -> int:
@@ -98,30 +98,42 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    facts = project / "data" / "facts" / "regulation.yaml"
+    project = scenario("tiny", tmp_path / "project")
+    facts = project / "data" / "facts" / "bridges.yaml"
     with serving(project) as server:
-        assert wait_until(lambda: server.shows("topics/regulation/", STATEMENT), 90), server.output
-        edit(facts, "are struggling with how", "are wrestling with how")
-        assert wait_until(lambda: server.shows("topics/regulation/", "are wrestling with how"), 90), server.output
+        assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
+        edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
+        assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
+    assert "Traceback" not in server.output, server.output
+
+
+def test_an_edit_to_any_adapter_module_is_picked_up_by_the_rebuild(tmp_path: Path) -> None:
+    # MkDocs runs hooks.py once per process; the modules it hands the work to are re-run at the
+    # start of every build, so an edit to either takes effect on the rebuild it causes.
+    project = scenario("tiny", tmp_path / "project")
+    with serving(project) as server:
+        assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
+        edit(project / "macros" / "adapter.py", '"title": html.escape(page.title),', '"title": "adapter edited",')
+        assert wait_until(lambda: server.shows("topics/objections/", "<title>adapter edited"), 90), server.output
+        edit(project / "macros" / "generate.py", "NAV_SECTION_LIMIT = 40", "NAV_SECTION_LIMIT = 0")
+        assert wait_until(lambda: "has 3 pages, more than 0" in server.output, 90), server.output
     assert "Traceback" not in server.output, server.output
 
 
 def test_a_bad_edit_is_reported_the_server_keeps_serving_and_recovers(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    facts = project / "data" / "facts" / "regulation.yaml"
+    project = scenario("tiny", tmp_path / "project")
+    facts = project / "data" / "facts" / "bridges.yaml"
     with serving(project) as server:
-        assert wait_until(lambda: server.shows("topics/regulation/", STATEMENT), 90), server.output
-        edit(facts, "regulate the new technology, and China", "regulate the new tech, and China")
-        message = "data/facts/regulation.yaml:"
-        assert wait_until(lambda: "quote not found word for word in paragraph 18" in server.output, 90), server.output
-        assert message in server.output
+        assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
+        edit(facts, "better spent on roads, and asked", "better spent on the roads, and asked")
+        assert wait_until(lambda: "quote not found word for word in paragraph 4" in server.output, 90), server.output
+        assert "data/facts/bridges.yaml:" in server.output
         assert server.process.poll() is None, "the server stopped"
         # MkDocs holds requests while the build is broken: a reader gets the last good page or
         # nothing, never a half-rendered one.
-        during = server.page("topics/regulation/")
+        during = server.page("topics/objections/")
         assert during is None or STATEMENT in during
-        edit(facts, "regulate the new tech, and China", "regulate the new technology, and China")
-        edit(facts, "are struggling with how", "are wrestling with how")
-        assert wait_until(lambda: server.shows("topics/regulation/", "are wrestling with how"), 90), server.output
+        edit(facts, "better spent on the roads, and asked", "better spent on roads, and asked")
+        edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
+        assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
     assert "Traceback" not in server.output, server.output

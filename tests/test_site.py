@@ -6,37 +6,23 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import Tag
 
-from factbase import load_factbase
-from factsite import generated_pages, source_doc, topic_doc
+from factsite import source_doc, topic_doc
 
-from .conftest import PROJECT, build, copy_project, page_path, parse, site_pages
-
-REAL = load_factbase(PROJECT / "data")
-HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
-ALL_PAGES = HAND_WRITTEN + sorted(generated_pages(REAL))
-ALL_CITATIONS = [
-    *(c for fact in REAL.facts for c in fact.citations),
-    *(c for entity in REAL.entities for c in entity.citations),
-    *(figure.citation for figure in REAL.figures),
-    *(c for quotation in REAL.quotations for c in quotation.citations),
-]
-CNN = "cnn-business-2019-12-02"
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the tests build without SITE_URL
-KSL = "ksl-newsradio-2019-12-02"
-
-
-def article(site: Path, docs_path: str) -> Tag:
-    page = parse(page_path(site, docs_path))
-    content = page.select_one("article.md-content__inner")
-    assert content is not None, f"{docs_path} has no article"
-    return content
-
-
-def nav_links(site: Path) -> list[str]:
-    page = parse(site / "index.html")
-    return [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+from .conftest import (
+    ALL_CITATIONS,
+    ALL_PAGES,
+    CNN,
+    KSL,
+    REAL,
+    SITE_URL,
+    article,
+    nav_links,
+    page_path,
+    parse,
+    references_of,
+    site_pages,
+)
 
 
 @pytest.mark.parametrize("topic_id", [t.id for t in REAL.topics])
@@ -90,12 +76,6 @@ def test_every_fact_is_listed_under_each_paragraph_it_cites(built_site: Path, fa
             assert section is not None
             hrefs = [a["href"] for a in section.find_all("a")]
             assert any(href.endswith(f"#fact-{fact_id}") for href in hrefs), (fact_id, location)
-
-
-def references_of(content: Tag) -> list[Tag]:
-    lists = content.select("ol.references")
-    assert len(lists) <= 1, "a page has one reference list"
-    return lists[0].find_all("li", recursive=False) if lists else []
 
 
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
@@ -173,58 +153,6 @@ def test_citations_are_footnote_refs_so_hovering_previews_them(built_site: Path)
     assert page.select("sup.citation a.footnote-ref")
 
 
-def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    with (project / "data" / "topics.yaml").open("a", encoding="utf-8") as topics:
-        topics.write("\n- id: schools\n  title: Schools\n  summary: Facial recognition in schools.\n")
-    facts = project / "data" / "facts" / "regulation.yaml"
-    facts.write_text(
-        facts.read_text(encoding="utf-8").replace(
-            "- id: schools-curb\n  topics: [regulation/schools]",
-            "- id: schools-curb\n  topics: [regulation/schools, schools]",
-        ),
-        encoding="utf-8",
-    )
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    content = article(tmp_path / "site", topic_doc("schools"))
-    assert content.find(id="fact-schools-curb") is not None
-    assert "Schools" in nav_links(tmp_path / "site")
-
-
-def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_paragraph(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    facts = project / "data" / "facts" / "privacy-concerns.yaml"
-    original = facts.read_text(encoding="utf-8")
-    changed = original.replace("“severe and lasting” ramifications", "“severe and lasting” consequences")
-    assert changed != original
-    facts.write_text(changed, encoding="utf-8")
-    line = next(i for i, text in enumerate(changed.splitlines(), 1) if "“severe and lasting” consequences" in text)
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    expected = (
-        f"data/facts/privacy-concerns.yaml:{line}: fact 'researchers-warn-of-breaches': "
-        f"quote not found word for word in paragraph 8 of source '{CNN}'"
-    )
-    assert expected in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    facts = project / "data" / "facts" / "background.yaml"
-    facts.write_text(
-        facts.read_text(encoding="utf-8")
-        + f"\n- id: bionic-leg\n  topics: [background]\n  statement: A bionic leg was unveiled.\n"
-        f"  citations:\n    - source: {KSL}\n      paragraph: 1\n"
-        "      quote: University of Utah researchers unveil Utah Bionic Leg\n",
-        encoding="utf-8",
-    )
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "which is page furniture" in result.stderr, result.stderr
-
-
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
 def test_every_page_has_a_description_open_graph_tags_and_a_canonical_link(built_site: Path, docs_path: str) -> None:
     page = parse(page_path(built_site, docs_path))
@@ -251,16 +179,6 @@ def test_the_sitemap_lists_every_page(built_site: Path) -> None:
     for docs_path in ALL_PAGES:
         canonical = parse(page_path(built_site, docs_path)).find("link", rel="canonical")["href"]
         assert canonical in locations, docs_path
-
-
-def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n{{ cite("no-such-fact") }}\n', encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/index.md: cite() names fact 'no-such-fact', which is not in data/facts/" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_every_outbound_link_keeps_the_referrer_and_opener_private(built_site: Path) -> None:

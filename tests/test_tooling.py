@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import PROJECT, mkdocs_env, page_path, parse
-from .test_site import ALL_PAGES
+from .conftest import ALL_PAGES, PROJECT, mkdocs_env, page_path, parse
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w.-]+)@([0-9a-f]{40})\s+#\s*v\d+(?:\.\d+)*\s*$")

@@ -1,0 +1,89 @@
+"""Build-level behaviour on tests/sites/tiny/, a small site with its own data: what an editor's
+change does to the built site, and which changes fail the build with which message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factsite.pages import VERSIONS, topic_doc
+
+from .conftest import article, build, nav_links, page_path, parse, scenario
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_tiny_site_builds_strictly(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    with (project / "data" / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("\n- id: costs\n  title: Costs\n  summary: What the bridge will cost.\n")
+    edit(project / "data" / "facts" / "bridges.yaml", "topics: [bridges/money]", "topics: [bridges/money, costs]")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    content = article(tmp_path / "site", topic_doc("costs"))
+    assert content.find(id="fact-bridge-cost") is not None
+    assert "Costs" in nav_links(tmp_path / "site")
+
+
+def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_paragraph(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    facts = project / "data" / "facts" / "bridges.yaml"
+    edit(facts, "quote: The bridge will cost $2 million", "quote: The bridge will cost $3 million")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    line = line_of(facts, "$3 million")
+    expected = (
+        f"data/facts/bridges.yaml:{line}: fact 'bridge-cost': "
+        "quote not found word for word in paragraph 3 of source 'tiny-news'"
+    )
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(
+        project / "data" / "facts" / "bridges.yaml", "quote: The bridge will cost $2 million", "quote: bridges for sale"
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "quotes 'bridges for sale', which is page furniture" in result.stderr, result.stderr
+
+
+def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ cite("no-such-fact") }}\n', encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: cite() names fact 'no-such-fact', which is not in data/facts/" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_changing_a_stored_text_changes_the_versions_page(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = parse(page_path(site, VERSIONS)).select_one("article").get_text(" ", strip=True)
+    assert "Identical: all 4 paragraphs of the article body are word for word the same" in before
+
+    edit(project / "data" / "texts" / "tiny-copy.txt", "better spent on roads", "better spent on schools")
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    after = parse(page_path(site, VERSIONS)).select_one("article").get_text(" ", strip=True)
+    assert "3 paragraphs of the article body are word for word the same" in after
+    assert "Paragraph 4: Tiny News has “roads,” where Tiny Radio has “schools,”" in after
