@@ -31,11 +31,12 @@ generate: $(VENV)/.installed
 	$(BIN)/python -m factbase.schemas
 	$(BIN)/python -m factbase.guide
 
-## lint: ruff (lint and format) and mypy (strict on factbase/, factsite/ and macros/)
+## lint: ruff (lint and format), mypy (strict on factbase/, factsite/ and macros/), vulture (dead code)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/vulture factbase factsite macros scripts benchmarks vulture_whitelist.py --min-confidence 60
 
 ## test: everything: lint, the data check, then pytest (loader, builds, links, browser, serve)
 test: lint check

@@ -29,7 +29,7 @@ def _read(name: str) -> Any:
 class _PlainDumper(yaml.SafeDumper):
     """Writes a value shared by several entries out in full each time: data files refuse anchors."""
 
-    def ignore_aliases(self, data: Any) -> bool:
+    def ignore_aliases(self, _data: Any) -> bool:
         return True
 
 

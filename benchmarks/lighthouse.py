@@ -63,7 +63,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return _BytesFile(body)
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, _format: str, *args: object) -> None:
         pass
 
 
@@ -71,7 +71,7 @@ class _BytesFile:
     def __init__(self, body: bytes) -> None:
         self.body = body
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, _size: int = -1) -> bytes:
         body, self.body = self.body, b""
         return body
 

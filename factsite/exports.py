@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from factbase import CREDIT_LINE, Citation, FactBase, Source
 from factbase.queries import FactIndex
-
-SCHEMA_FILE = Path(__file__).parent / "schemas" / "facts.schema.json"
+from factsite.download_schema import download_schema
 
 
 @dataclass(frozen=True)
@@ -275,11 +274,12 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def export_files(factbase: FactBase) -> dict[str, str]:
-    """Every download's site path and content."""
+def export_files(factbase: FactBase, site_url: str) -> dict[str, str]:
+    """Every download's site path and content; site_url gives the schema its own address."""
+    schema = download_schema(urljoin(site_url, "downloads/facts.schema.json"))
     return {
         "downloads/facts.json": _json(fact_base_document(factbase)),
-        "downloads/facts.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+        "downloads/facts.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n",
         "downloads/sources.csl.json": _json(csl_items(factbase)),
         "downloads/sources.bib": bibtex(factbase),
         "downloads/sources.ris": ris(factbase),

@@ -89,7 +89,7 @@ def _expand(entry: Any, factbase: FactBase) -> Any:
     return {title: [{"Overview": target}, *pages]}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def expand_navigation(config: MkDocsConfig) -> MkDocsConfig:
     """Fill the Topics and Sources sections of the navigation from data/."""
     factbase = adapter.load(_project_dir(config))
     if config.nav:
@@ -106,7 +106,7 @@ def content_date(factbase: FactBase) -> str:
     return max(source.published for source in factbase.sources).isoformat()
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add a page for each topic and source, the index and reference pages, and the downloads."""
     global _build
     factbase = adapter.load(_project_dir(config))
@@ -137,9 +137,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Render the generated pages on the other core, in the order MkDocs will ask for them.
         order = [file.src_uri for file in files.documentation_pages() if file.src_uri in pages]
         log.info("rendering %d generated pages ahead, in a second process", len(order))
-        build.prerenderer = Prerenderer(order, build.render, lambda: export_files(factbase), PluginError)
+        build.prerenderer = Prerenderer(
+            order, build.render, lambda: export_files(factbase, config.site_url or ""), PluginError
+        )
     else:
-        build.exports = export_files(factbase)
+        build.exports = export_files(factbase, config.site_url or "")
     return files
 
 
@@ -150,11 +152,11 @@ def _prerender_from() -> int:
 
 def _current() -> Build:
     if _build is None:
-        raise PluginError("the fact base's pages were asked for before on_files made them")
+        raise PluginError("the fact base's pages were asked for before add_generated_files made them")
     return _build
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def page_markdown(markdown: str, page: Page) -> str:
     """Pin the page's date; put a generated page's content, rendered from data, in place."""
     build = _current()
     page.update_date = build.content_date
@@ -168,7 +170,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+def fill_downloads() -> None:
     """Fill in the downloads, now that every page is built and they are ready."""
     build = _current()
     try:
@@ -179,10 +181,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert exports is not None
     for path, file in build.downloads.items():
         file.content_string = exports[path]
-    return env
 
 
-def on_build_error(error: Exception) -> None:
+def stop_rendering() -> None:
     """Stop a rendering process that a failed build leaves behind."""
     if _build is not None and _build.prerenderer is not None:
         _build.prerenderer.close()

@@ -23,20 +23,24 @@ from macros import adapter, generate
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     importlib.reload(adapter)
     importlib.reload(generate)
-    return generate.on_config(config)
+    return generate.expand_navigation(config)
+
+
+# MkDocs passes every event all of its arguments, by name: each is declared, used or not.
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return generate.on_files(files, config)
+    return generate.add_generated_files(files, config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return generate.on_page_markdown(markdown, page, config, files)
+    return generate.page_markdown(markdown, page)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    return generate.on_env(env, config, files)
+    generate.fill_downloads()
+    return env
 
 
 def on_build_error(error: Exception) -> None:
-    generate.on_build_error(error)
+    generate.stop_rendering()

@@ -9,7 +9,7 @@ import bibtexparser
 import jsonschema
 import rispy
 
-from .conftest import REAL, article
+from .conftest import PROJECT, REAL, SITE_URL, article
 
 
 def download(site: Path, name: str) -> str:
@@ -30,6 +30,13 @@ def test_fact_base_json_validates_against_its_schema_and_matches_the_data(built_
     assert [e["id"] for e in document["entities"]] == [e.id for e in REAL.entities]
     assert [q["words"] for q in document["quotations"]] == [q.words for q in REAL.quotations]
     assert [f["value"] for f in document["figures"]] == [f.value for f in REAL.figures]
+
+
+def test_the_download_schema_has_its_own_address(built_site: Path) -> None:
+    schema = json.loads(download(built_site, "facts.schema.json"))
+    assert schema["$id"] == SITE_URL + "downloads/facts.schema.json"
+    data_schema = json.loads((PROJECT / "schemas" / "facts.schema.json").read_text(encoding="utf-8"))
+    assert data_schema["$id"] != schema["$id"], "the download and the data files' facts share a schema id"
 
 
 def test_the_schema_rejects_what_the_data_never_holds(built_site: Path) -> None:

@@ -36,7 +36,7 @@ def test_the_field_reference_is_generated_and_fresh() -> None:
 
 @pytest.mark.parametrize(("case", "message"), MESSAGES)
 def test_every_error_the_loader_gives_is_explained_in_the_guide(case: str, message: str) -> None:
-    assert any(fragment in message for fragment in EXPLAINED), f"CONTRIBUTING.md does not explain: {message}"
+    assert any(fragment in message for fragment in EXPLAINED), f"CONTRIBUTING.md does not explain {case}'s {message}"
 
 
 def test_the_guide_explains_something() -> None:

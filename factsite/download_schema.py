@@ -1,0 +1,109 @@
+"""The JSON Schema of the facts.json download, generated from factbase.specs like the data schemas.
+
+The download holds what the data files hold, minus what is only for finding the article in a
+capture, plus what the loader works out (paragraph counts, resolved dates, the same words in
+other copies). Each exported field's schema is its kind's; a key the data may leave out is
+exported as null (or as an empty list).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factbase.kinds import ENTRIES, ID, PARAGRAPH
+from factbase.specs import CITATION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Field, Spec
+
+# Source keys that say how to find the article in a capture; the download leaves them out.
+CAPTURE_ONLY = ("text", "subheads", "furniture", "photo_captions", "copyright_line", "furniture_after")
+
+_LOCATION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["source", "paragraph"],
+    "properties": {"source": ID.schema, "paragraph": PARAGRAPH.schema},
+}
+_WHEN = {
+    "description": "The date the report gives, resolved against the publication date.",
+    "oneOf": [
+        {"type": "null"},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["reported_as", "start", "end", "precision", "note"],
+            "properties": {
+                "reported_as": {"type": "string", "description": "the report's own words"},
+                "start": {"type": "string", "format": "date"},
+                "end": {"type": "string", "format": "date"},
+                "precision": {"enum": ["day", "week", "month"]},
+                "note": {"type": ["string", "null"]},
+            },
+        },
+    ],
+}
+
+
+def _value(field: Field) -> dict[str, Any]:
+    if field.items is not None:
+        schema: dict[str, Any] = {"type": "array", "items": _object(field.items)}
+    else:
+        schema = dict(field.kind.schema)
+    if field.choices:
+        schema["enum"] = list(field.choices)
+    if not field.required:
+        if field.kind.items is not None or field.kind is ENTRIES:
+            schema.pop("minItems", None)
+        elif schema.get("oneOf", [{}])[0] != {"type": "null"}:
+            schema = {"oneOf": [schema, {"type": "null"}]}
+    if field.help:
+        schema["description"] = field.help
+    return schema
+
+
+def _object(spec: Spec, omit: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    properties = {name: _value(field) for name, field in spec.fields.items() if name not in omit}
+    if spec is CITATION:
+        properties["also_in"] = {
+            "type": "array",
+            "items": _LOCATION,
+            "description": "the same words in other copies of the report",
+        }
+    properties.update(extra or {})
+    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
+
+
+def download_schema(schema_id: str) -> dict[str, Any]:
+    """The schema facts.json validates against, identified by its own address."""
+    definitions = {
+        "source": _object(
+            SOURCE,
+            omit=CAPTURE_ONLY,
+            extra={"paragraphs": {"type": "integer", "minimum": 0, "description": "body paragraphs"}},
+        ),
+        "section": _object(SECTION),
+        "topic": _object(TOPIC),
+        "fact": _object(
+            FACT,
+            extra={
+                "when": _WHEN,
+                "mentions": {"type": "array", "items": ID.schema, "description": "everyone the fact names or mentions"},
+            },
+        ),
+        "entity": _object(ENTITY),
+        "figure": _object(FIGURE, omit=("citations",), extra={"citation": _object(CITATION)}),
+        "quotation": _object(QUOTATION),
+    }
+    collections = {"sources": "source", "topics": "topic", "facts": "fact"}
+    collections |= {"entities": "entity", "figures": "figure", "quotations": "quotation"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        "title": "Fact base",
+        "description": (
+            "The sources, topics, facts, people, figures and quotations of the site, every claim "
+            "cited to a source paragraph with its exact words. Generated from factbase.specs."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(collections),
+        "properties": {name: {"type": "array", "items": definitions[kind]} for name, kind in collections.items()},
+    }

@@ -1,0 +1,83 @@
+"""The table of kinds: each check against values written by hand, and the invisible characters
+held to Python's own Unicode database."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from typing import Any
+
+import jsonschema
+import pytest
+
+from factbase.kinds import INVISIBLE, INVISIBLE_RANGES, KINDS, MAX_TEXT
+
+CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
+
+
+def test_the_invisible_ranges_are_every_control_format_and_separator_character() -> None:
+    expected = [cp for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) in CATEGORIES]
+    listed = [cp for start, end in INVISIBLE_RANGES for cp in range(start, end + 1)]
+    assert listed == expected, f"regenerate INVISIBLE_RANGES for Unicode {unicodedata.unidata_version}"
+    assert all(INVISIBLE.fullmatch(chr(cp)) for cp in expected[::97])
+
+
+# (kind, values it accepts, values it refuses), written from what the guide says each holds.
+CASES: list[tuple[str, list[Any], list[Any]]] = [
+    (
+        "text",
+        ["A statement.", "“Quoted” words, 65% — and [brackets]", "x" * MAX_TEXT],
+        ["", "   ", None, 3, ["a"], "two\nlines", "tab\there", "bidi \u202e", "zero\u200bwidth", "x" * (MAX_TEXT + 1)],
+    ),
+    ("id", ["cnn-business-2019-12-02", "a", "x1"], ["Cnn", "a_b", "a--b", "-a", "a-", "a b", "", 1]),
+    ("date", ["2019-12-02", "2024-02-29"], ["2019-13-02", "2023-02-29", "2 December 2019", "20191202", 2019]),
+    (
+        "web address or null",
+        [None, "https://kslnewsradio.com/1915555/x/", "http://a.example/?q=%20&b=1#frag"],
+        ["ftp://a.example/", "https://", "javascript:alert(1)", "https://a.example/a b", 'https://a.example/"', ""],
+    ),
+    (
+        "stored text",
+        ["texts/cnn.txt", "texts/a-b_c.1.txt"],
+        ["cnn.txt", "../texts/a.txt", "texts/../a.txt", "/etc/passwd"],
+    ),
+    ("date wording", ["Last month", "Sunday", "In September", "December 1"], ["next-week", "1/12", "", "Last  month"]),
+    ("number", [0, -3, 2.5, 850_000_000], [float("inf"), float("nan"), True, "3", None]),
+    ("paragraph", [1, 19, "credit line"], [0, -1, "1", "Credit line", 1.0, True]),
+    ("placement", ["regulation", "regulation/schools"], ["regulation/", "/schools", "a/b/c", "Regulation"]),
+    ("list of text", [["a"], ["a", "b"]], [[], "a", [""], ["a", 1], ["a\nb"]]),
+    ("list of id", [["a-b"]], [[], ["A"], "a-b"]),
+    ("list of placement", [["a", "a/b"]], [[], ["a/"]]),
+]
+
+
+@pytest.mark.parametrize(("name", "accepted", "refused"), CASES, ids=[case[0] for case in CASES])
+def test_each_kind_accepts_and_refuses_what_the_guide_says(name: str, accepted: list[Any], refused: list[Any]) -> None:
+    kind = KINDS[name]
+    for value in accepted:
+        assert kind.check(value) is None, f"{name} refuses {value!r}: {kind.check(value)}"
+    for value in refused:
+        assert kind.check(value) is not None, f"{name} accepts {value!r}"
+
+
+@pytest.mark.parametrize(("name", "accepted", "refused"), CASES, ids=[case[0] for case in CASES])
+def test_each_kinds_json_schema_agrees_with_its_check(name: str, accepted: list[Any], refused: list[Any]) -> None:
+    validator = jsonschema.Draft202012Validator(KINDS[name].schema)
+    for value in accepted:
+        assert validator.is_valid(value), f"{name}'s schema refuses {value!r}"
+    # JSON Schema cannot tell a real date from 2023-02-29, nor 1.0 from 1, nor True from 1; and JSON
+    # has no NaN, so no keyword refuses it (every comparison with NaN is false). The loader does.
+    schema_blind = {
+        ("date", "'2023-02-29'"),
+        ("date", "'2019-13-02'"),
+        ("paragraph", "1.0"),
+        ("paragraph", "True"),
+        ("number", "nan"),
+    }
+    for value in refused:
+        if (name, repr(value)) not in schema_blind:
+            assert not validator.is_valid(value), f"{name}'s schema accepts {value!r}"
+
+
+def test_every_kind_is_in_the_cases() -> None:
+    assert {case[0] for case in CASES} | {"list of entries"} == set(KINDS)
