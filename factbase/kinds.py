@@ -189,6 +189,17 @@ def _check_paragraph(value: Any) -> str | None:
     return _wrong("a paragraph number from 1 up, or 'credit line'", value)
 
 
+# The most of a report's body the site may ever reproduce word for word, in per cent.
+MAX_QUOTE_BUDGET = 30
+
+
+def _check_budget(value: Any) -> str | None:
+    holds = f"a whole number of per cent, from 1 to {MAX_QUOTE_BUDGET}"
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_QUOTE_BUDGET:
+        return _wrong(holds, value)
+    return None
+
+
 def _list_of(item: Kind | None, holds: str) -> Check:
     def check(value: Any) -> str | None:
         if not isinstance(value, list) or not value:
@@ -266,6 +277,12 @@ PARAGRAPH = Kind(
     _check_paragraph,
     {"oneOf": [{"type": "integer", "minimum": 1}, {"const": "credit line"}]},
 )
+QUOTE_BUDGET = Kind(
+    "quote budget",
+    f"a whole number of per cent, from 1 to {MAX_QUOTE_BUDGET}",
+    _check_budget,
+    {"type": "integer", "minimum": 1, "maximum": MAX_QUOTE_BUDGET},
+)
 PLACEMENT = Kind(
     "placement",
     "a topic id, or topic-id/section-id",
@@ -309,6 +326,7 @@ KINDS: dict[str, Kind] = {
         NUMBER,
         PARAGRAPH,
         PLACEMENT,
+        QUOTE_BUDGET,
         TEXTS,
         IDS,
         PLACEMENTS,

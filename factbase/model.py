@@ -19,6 +19,11 @@ Precision = Literal["day", "week", "month"]
 CREDIT_LINE = 0
 
 
+# A paragraph's locator on its source's page is its first few words: enough to find it in
+# the article, few enough that the index does not republish it.
+LOCATOR_WORDS = 3
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One numbered paragraph of an article body (or its credit line, number 0), as stored."""
@@ -27,6 +32,16 @@ class Paragraph:
     text: str
     section: str | None  # the subhead it stands under; None before the first subhead
     line: int  # 1-based line in the stored text
+
+    @property
+    def locator(self) -> str:
+        """The paragraph's first words as the site shows them, to find it in the article."""
+        return " ".join(self.text.split()[:LOCATOR_WORDS])
+
+    @property
+    def continues(self) -> bool:
+        """True if the paragraph goes on beyond its locator."""
+        return len(self.text.split()) > LOCATOR_WORDS
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ class Source:
     id: str
     role: Role
     copy_of: str | None  # for a syndicated copy, the id of the original
+    quote_budget: int | None  # for an original: the most of its body the site may quote, in per cent
     publisher: str
     title: str
     published: datetime.date
@@ -172,6 +188,11 @@ class Fact:
     def topics(self) -> tuple[str, ...]:
         return tuple(placement.topic for placement in self.placements)
 
+    @property
+    def home(self) -> Placement:
+        """Where the fact is shown in full: its first placement. Any others link to it there."""
+        return self.placements[0]
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -210,6 +231,8 @@ class Quotation:
 
     id: str
     words: str  # exactly as between the report's quote marks
+    excerpt: str | None  # the part the site shows of a long quotation: pieces of words joined by …
+    about: str  # what it is about, in the site's words: the link text wherever it is mentioned
     speaker: str | None  # entity id, if the speaker is named
     attribution: str
     citations: tuple[Citation, ...]  # the first is where the quotation stands
@@ -218,6 +241,36 @@ class Quotation:
     @property
     def location(self) -> Location:
         return self.citations[0].location
+
+    @property
+    def shown(self) -> str:
+        """The words the site shows: the excerpt, or all of them."""
+        return self.excerpt or self.words
+
+
+@dataclass(frozen=True)
+class QuotedShare:
+    """How much of a source's body the site reproduces word for word, against its budget.
+
+    A body word is reproduced when the site shows it in a run of at least six consecutive words
+    of the body (the length at which the own-words rule also calls text a copy), counting
+    everything shown anywhere together; quoted counts every body word shown at all, however short
+    the phrase.
+    """
+
+    source_id: str
+    reproduced_words: int  # body words in runs of six or more that the site shows verbatim
+    quoted_words: int  # body words the site shows verbatim at all
+    body_words: int
+    budget: int  # per cent, for reproduced words
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.reproduced_words / self.body_words if self.body_words else 0.0
+
+    @property
+    def quoted_percent(self) -> float:
+        return 100 * self.quoted_words / self.body_words if self.body_words else 0.0
 
 
 @dataclass(frozen=True)
@@ -230,6 +283,7 @@ class FactBase:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotations: tuple[Quotation, ...] = ()
+    quoted_shares: tuple[QuotedShare, ...] = ()
 
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:
@@ -246,6 +300,10 @@ class FactBase:
     @cached_property
     def _entities_by_id(self) -> dict[str, Entity]:
         return {entity.id: entity for entity in self.entities}
+
+    def quoted_share(self, source_id: str) -> QuotedShare | None:
+        """How much of a source's body the site quotes, if it has a body to quote."""
+        return next((share for share in self.quoted_shares if share.source_id == source_id), None)
 
     def source(self, source_id: str) -> Source:
         """The source with this id; KeyError if there is none."""

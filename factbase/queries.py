@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from factbase.model import Citation, Entity, Fact, FactBase, Figure, Location, Quotation
+from factbase.model import LOCATOR_WORDS, Citation, Entity, Fact, FactBase, Figure, Location, Placement, Quotation
 from factbase.names import NameIndex
 
 
@@ -27,6 +27,43 @@ class FactIndex:
                 if placement.section is not None:
                     index.setdefault((placement.topic, placement.section), []).append(fact)
         return index
+
+    def facts_at_home(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
+        """The facts shown in full under a topic (or one of its subheads): those filed there first."""
+        return tuple(fact for fact in self.facts_on(topic_id, section_id) if _within(fact.home, topic_id, section_id))
+
+    def facts_seen_from(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
+        """The facts also filed under a topic (or subhead) whose home is elsewhere: linked, not repeated."""
+        return tuple(
+            fact for fact in self.facts_on(topic_id, section_id) if not _within(fact.home, topic_id, section_id)
+        )
+
+    @cached_property
+    def _quotes_by_location(self) -> dict[Location, list[str]]:
+        index: dict[Location, list[str]] = {}
+        cited = [
+            *(c for fact in self.factbase.facts for c in fact.citations),
+            *(c for entity in self.factbase.entities for c in entity.citations),
+            *(figure.citation for figure in self.factbase.figures),
+            *(c for quotation in self.factbase.quotations for c in quotation.citations),
+        ]
+        for citation in cited:
+            for location in (citation.location, *citation.also_in):
+                index.setdefault(location, []).append(citation.quote)
+        return index
+
+    def locator(self, location: Location) -> tuple[str, bool]:
+        """A few words that find a paragraph in its article, and whether the paragraph goes on
+        beyond them: the opening words of the shortest quote cited from it (so the index shows
+        nothing the citations do not), or for a paragraph nothing cites, its own first words."""
+        quotes = self._quotes_by_location.get(location)
+        if quotes:
+            words = min(quotes, key=len).split()
+            return " ".join(words[:LOCATOR_WORDS]), True
+        paragraph = self.factbase.source(location.source_id).article.paragraph(location.paragraph)
+        if paragraph is None:
+            raise KeyError(location)
+        return paragraph.locator, paragraph.continues
 
     def facts_on(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
         """The facts filed under a topic (or one of its subheads), in data order."""
@@ -143,3 +180,7 @@ class FactIndex:
         """The facts that carry a date, in date order (data order within a date)."""
         dated = [fact for fact in self.factbase.facts if fact.when is not None]
         return tuple(sorted(dated, key=lambda f: (f.when.start, f.when.end)))  # type: ignore[union-attr]
+
+
+def _within(placement: Placement, topic_id: str, section_id: str | None) -> bool:
+    return placement.topic == topic_id and (section_id is None or placement.section == section_id)

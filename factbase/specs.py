@@ -14,6 +14,7 @@ from factbase.kinds import (
     NUMBER,
     PARAGRAPH,
     PLACEMENTS,
+    QUOTE_BUDGET,
     STORED_TEXT,
     TEXT,
     TEXTS,
@@ -65,7 +66,9 @@ CITATION = Spec(
     {
         "source": Field(ID, help="the id of the source in data/sources.yaml"),
         "paragraph": Field(PARAGRAPH, help="the paragraph number on the source's page, or credit line"),
-        "quote": Field(TEXT, help="the source's exact words: at least 3 whole words of that paragraph"),
+        "quote": Field(
+            TEXT, help="the source's exact words that prove the claim: 3 to 25 whole words of that paragraph"
+        ),
     },
 )
 
@@ -93,6 +96,17 @@ SOURCE = Spec(
                 "syndicated",
                 missing="is syndicated, so copy_of must name the source it is a copy of",
                 extra="is an original, so it cannot be a copy_of another source",
+            ),
+        ),
+        "quote_budget": Field(
+            QUOTE_BUDGET,
+            required=False,
+            help="for an original: the most of its body the site may reproduce word for word, in per cent",
+            present_when=PresentWhen(
+                "role",
+                "original",
+                missing="is an original, so quote_budget must say how much of it the site may quote",
+                extra="quote_budget is set on the original, which its copies share",
             ),
         ),
         "publisher": Field(TEXT, help="who published this copy"),
@@ -175,6 +189,12 @@ QUOTATION = Spec(
     {
         "id": Field(ID, help="a stable id; the anchor on the quotes page is #q-<id>"),
         "words": Field(TEXT, help="exactly the words between the report's quote marks"),
+        "excerpt": Field(
+            TEXT,
+            required=False,
+            help="for a long quotation: the part the quotes page shows, pieces of its words joined by …",
+        ),
+        "about": Field(TEXT, help="what it is about, in a few words of your own: the link to it everywhere else"),
         "speaker": Field(ID, required=False, help="the entity who said or wrote it, if named"),
         "attribution": Field(TEXT, help="who said or wrote it, and in what capacity"),
         "citations": Field(ENTRIES, items=CITATION, help="first, where the quotation stands"),

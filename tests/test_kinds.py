@@ -45,6 +45,7 @@ CASES: list[tuple[str, list[Any], list[Any]]] = [
     ("number", [0, -3, 2.5, 850_000_000], [float("inf"), float("nan"), True, "3", None]),
     ("paragraph", [1, 19, "credit line"], [0, -1, "1", "Credit line", 1.0, True]),
     ("placement", ["regulation", "regulation/schools"], ["regulation/", "/schools", "a/b/c", "Regulation"]),
+    ("quote budget", [1, 15, 30], [0, 31, 15.5, "15", True, None]),
     ("list of text", [["a"], ["a", "b"]], [[], "a", [""], ["a", 1], ["a\nb"]]),
     ("list of id", [["a-b"]], [[], ["A"], "a-b"]),
     ("list of placement", [["a", "a/b"]], [[], ["a/"]]),
@@ -73,6 +74,7 @@ def test_each_kinds_json_schema_agrees_with_its_check(name: str, accepted: list[
         ("paragraph", "1.0"),
         ("paragraph", "True"),
         ("number", "nan"),
+        ("quote budget", "True"),
     }
     for value in refused:
         if (name, repr(value)) not in schema_blind:

@@ -49,6 +49,12 @@ def test_valid_fixture_loads_to_typed_objects() -> None:
         (1, "The council approved a new bridge on Monday.", None),
         (2, "“It will open next year,” the mayor said.", None),
         (3, "The bridge will cost $2 million.", "Money"),
+        (
+            4,
+            "Work is due to begin in the spring, once the council has published the plans and heard "
+            "objections from residents.",
+            "Money",
+        ),
     ]
     assert [fact.id for fact in FactIndex(base).facts_on("bridges")] == ["bridge-approved", "bridge-cost"]
     citation = base.fact("bridge-cost").citations[0]
@@ -149,7 +155,7 @@ def test_load_once_parses_again_only_after_an_edit(tmp_path: Path) -> None:
     facts.write_text(facts.read_text(encoding="utf-8").replace("a new bridge.", "a bridge."), encoding="utf-8")
     second = load_once(data)
     assert second is not first
-    assert second.fact("bridge-approved").statement == "The council approved a bridge."
+    assert second.fact("bridge-approved").statement == "The council voted for a bridge."
 
 
 def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:

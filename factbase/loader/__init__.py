@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factbase.collector import DataError, Problem
+from factbase.loader.budget import quoted_shares
 from factbase.loader.context import Loader
 from factbase.loader.facts import load_facts
 from factbase.loader.references import load_entities, load_figures, load_quotations, read_entities
@@ -33,7 +34,8 @@ def load_factbase(data_dir: Path) -> FactBase:
     facts = load_facts(loader)
     figures = load_figures(loader)
     quotations = load_quotations(loader)
-    check_introductions(loader)
+    check_introductions(loader, facts)
+    shares = quoted_shares(loader, facts, entities, figures, quotations)
     if loader.collector.problems:
         raise DataError(loader.collector.problems)
     return FactBase(
@@ -43,4 +45,5 @@ def load_factbase(data_dir: Path) -> FactBase:
         entities=tuple(entities),
         figures=tuple(figures),
         quotations=tuple(quotations),
+        quoted_shares=shares,
     )

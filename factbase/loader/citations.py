@@ -3,7 +3,7 @@
 A quote must stand in the paragraph it cites as whole words: it may not begin or end inside a
 word (an apostrophe or hyphen between letters is inside a word), and it must be at least
 MIN_QUOTE_WORDS words long, enough to find the passage and to mean something. It may be at
-most MAX_QUOTE_WORDS long: the site quotes, it does not republish.
+most MAX_QUOTE_WORDS long, and should be under a dozen: the few words that prove the claim.
 """
 
 from __future__ import annotations
@@ -16,9 +16,19 @@ from factbase.collector import Checked
 from factbase.loader.context import Loader
 from factbase.model import CREDIT_LINE, Article, Citation, Location, Source, other_copies
 from factbase.specs import CITATION, SOURCES_FILE
+from factbase.words import longest_copied_run, words
 
+# The site says things in its own words: a text may not copy this many words of a paragraph it
+# cites in a row, outside quote marks.
+COPY_RUN = 6
 MIN_QUOTE_WORDS = 3
-MAX_QUOTE_WORDS = 40
+MAX_QUOTE_WORDS = 25
+# Words that turn what comes before them: an excerpt that stops just before one of them may say
+# the opposite of its source ("The purpose of the lawsuit is not to get compensation" | "but to
+# fight the abuse of facial recognition").
+TURNS = frozenset(
+    {"but", "however", "yet", "although", "though", "unless", "except", "not", "nor", "only", "instead", "rather"}
+)
 # Words in quote marks inside text the site writes: curly or straight double quotes.
 QUOTED_WORDS = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _JOINERS = "’'-‐"
@@ -38,19 +48,40 @@ def _joined(text: str, at: int, step: int) -> bool:
     return text[at] in _JOINERS and 0 <= beyond < len(text) and _is_word(text[beyond])
 
 
-def whole_words_in(text: str, words: str) -> bool:
-    """True if `words` stands in `text` without beginning or ending inside a word."""
+def find_whole_words(text: str, words: str) -> int:
+    """Where `words` stands in `text` without beginning or ending inside a word; -1 if nowhere."""
     if not words:
-        return False
+        return -1
     start = text.find(words)
     while start != -1:
         end = start + len(words)
         cut_before = _is_word(words[0]) and _joined(text, start - 1, -1)
         cut_after = _is_word(words[-1]) and _joined(text, end, 1)
         if not cut_before and not cut_after:
-            return True
+            return start
         start = text.find(words, start + 1)
-    return False
+    return -1
+
+
+def whole_words_in(text: str, words: str) -> bool:
+    """True if `words` stands in `text` without beginning or ending inside a word."""
+    return find_whole_words(text, words) != -1
+
+
+_SENTENCE_END = re.compile(r"^[\s”’\")\]]*[.!?]")
+
+
+def turn_after(text: str, excerpt: str) -> str | None:
+    """The turning word that follows excerpt in text, if excerpt stops just before one within
+    its sentence (a quote that ends its sentence has cut nothing)."""
+    start = find_whole_words(text, excerpt)
+    if start == -1:
+        return None
+    rest = text[start + len(excerpt) :]
+    if _SENTENCE_END.match(rest) or (excerpt.rstrip()[-1:] in ".!?"):
+        return None
+    following = words(rest)
+    return following[0].text if following and following[0].text in TURNS else None
 
 
 def citations_of(loader: Loader, entry: Checked) -> tuple[Citation, ...] | None:
@@ -88,22 +119,30 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
         )
         return None
     at = item.at("quote")
-    words = len(quote.split())
+    size = len(quote.split())
     if quote not in paragraph.text:
         loader.add(at, _quote_not_found(owner, source, where, quote))
         return None
     if not whole_words_in(paragraph.text, quote):
         loader.add(at, f"{owner}: quote {quote!r} stands in {where} only as part of longer words; quote whole words")
         return None
-    if words < MIN_QUOTE_WORDS:
+    if size < MIN_QUOTE_WORDS:
         loader.add(
             at,
-            f"{owner} quotes {words} word{'s' if words != 1 else ''} of {where} ({quote!r}); "
+            f"{owner} quotes {size} word{'s' if size != 1 else ''} of {where} ({quote!r}); "
             f"quote at least {MIN_QUOTE_WORDS} whole words, enough to find and check the passage",
         )
         return None
-    if words > MAX_QUOTE_WORDS:
-        loader.add(at, f"{owner} quotes {words} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words")
+    turn = turn_after(paragraph.text, quote)
+    if turn is not None:
+        loader.add(
+            at,
+            f"{owner}: quote {quote!r} stops just before {turn!r}, a turn that may change its meaning; "
+            "quote through it",
+        )
+        return None
+    if size > MAX_QUOTE_WORDS:
+        loader.add(at, f"{owner} quotes {size} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words")
         return None
     return Citation(source_id, number, quote, _same_words_elsewhere(loader, source, quote), item.origin)
 
@@ -125,9 +164,9 @@ def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
     size = max(1, len(quote.split()))
     best: tuple[float, str | None, int] = (0.0, None, 0)
     for paragraph in article.paragraphs:
-        words = paragraph.text.split()
-        for start in range(max(1, len(words) - size + 1)):
-            window = " ".join(words[start : start + size])
+        tokens = paragraph.text.split()
+        for start in range(max(1, len(tokens) - size + 1)):
+            window = " ".join(tokens[start : start + size])
             matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
             if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
                 continue
@@ -163,3 +202,22 @@ def quoted_words_verified(loader: Loader, entry: Checked, field: str, citations:
             )
             ok = False
     return ok
+
+
+def own_words_verified(loader: Loader, entry: Checked, field: str, citations: tuple[Citation, ...]) -> bool:
+    """A text is in the site's own words: no COPY_RUN words in a row of a paragraph it cites,
+    outside quote marks."""
+    for citation in citations:
+        paragraph = loader.sources[citation.source_id].article.paragraph(citation.paragraph)
+        if paragraph is None:
+            continue
+        run = longest_copied_run(entry[field], paragraph.text, COPY_RUN)
+        if run is not None:
+            loader.add(
+                entry.at(field),
+                f"{entry.name}: the {field} copies {len(run)} words in a row of {citation.location.label} of "
+                f"source {citation.source_id!r} ({' '.join(run)!r}) outside quote marks; say it in your own "
+                "words, or put in quote marks the few words that prove it",
+            )
+            return False
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factbase.collector import Checked
 from factbase.dates import UnresolvableDateError, resolve
-from factbase.loader.citations import citations_of, quoted_words_verified, whole_words_in
+from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.loader.references import references_exist
 from factbase.model import Citation, Fact, Placement, ResolvedDate
@@ -64,7 +64,9 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
     mentions_ok = references_exist(loader, entry, "mentions", loader.entity_ids, ENTITIES_FILE)
     if citations is None or not entry.has("statement"):
         return None
-    statement_ok = quoted_words_verified(loader, entry, "statement", citations)
+    statement_ok = quoted_words_verified(loader, entry, "statement", citations) and own_words_verified(
+        loader, entry, "statement", citations
+    )
     when = None
     if "when" in entry.entry and entry.has("when"):
         when = _resolve_when(loader, entry, citations)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from factbase.collector import Checked
-from factbase.loader.citations import citations_of, quoted_words_verified, whole_words_in
+from factbase.loader.citations import (
+    citations_of,
+    find_whole_words,
+    own_words_verified,
+    quoted_words_verified,
+    turn_after,
+    whole_words_in,
+)
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.model import Entity, Figure, Quotation
 from factbase.specs import ENTITIES_FILE, ENTITY, FIGURE, FIGURES_FILE, QUOTATION, QUOTATIONS_FILE
@@ -46,7 +53,10 @@ def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
     citations = citations_of(loader, entry)
     if citations is None or not entry.sound(ENTITY):
         return None
-    if not quoted_words_verified(loader, entry, "description", citations):
+    if not (
+        quoted_words_verified(loader, entry, "description", citations)
+        and own_words_verified(loader, entry, "description", citations)
+    ):
         return None
     return Entity(
         id=entry["id"],
@@ -69,6 +79,10 @@ def _build_figure(loader: Loader, entry: Checked) -> Figure | None:
             entry.at("as_written"),
             f"{entry.name}: {entry['as_written']!r} is not in any of its quotes; write the number as the report does",
         )
+        return None
+    counts_ok = own_words_verified(loader, entry, "counts", citations)
+    unit_ok = own_words_verified(loader, entry, "unit", citations)  # checked even if counts is not: report both
+    if not (counts_ok and unit_ok):
         return None
     return Figure(
         id=entry["id"],
@@ -97,13 +111,45 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
             "give exactly the words between the report's quote marks, and cite where they stand first",
         )
         return None
-    if not quoted_words_verified(loader, entry, "attribution", citations):
+    checks = [
+        _excerpt_verified(loader, entry),
+        quoted_words_verified(loader, entry, "attribution", citations),
+        *(own_words_verified(loader, entry, key, citations) for key in ("attribution", "about")),
+    ]
+    if not all(checks):
         return None
     return Quotation(
         id=entry["id"],
         words=entry["words"],
+        excerpt=entry.get("excerpt"),
+        about=entry["about"],
         speaker=entry.get("speaker"),
         attribution=entry["attribution"],
         citations=citations,
         origin=entry.origin,
     )
+
+
+def _excerpt_verified(loader: Loader, entry: Checked) -> bool:
+    """A quotation's excerpt is pieces of its words, in order, none stopping before a turn."""
+    if "excerpt" not in entry.entry or not entry.has("excerpt"):
+        return True
+    words, at = entry["words"], entry.at("excerpt")
+    pieces = [piece.strip() for piece in entry["excerpt"].split("…")]
+    rest = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        start = find_whole_words(words[rest:], piece)
+        if start == -1:
+            loader.add(at, f"{entry.name}: excerpt piece {piece!r} is not in its words (in order, word for word)")
+            return False
+        turn = turn_after(words[rest:], piece)
+        if turn is not None:
+            loader.add(
+                at,
+                f"{entry.name}: excerpt piece {piece!r} stops just before {turn!r}, a turn that may change its meaning",
+            )
+            return False
+        rest += start + len(piece)
+    return True

@@ -74,6 +74,7 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
         id=entry["id"],
         role=entry["role"],
         copy_of=entry.get("copy_of"),
+        quote_budget=entry.get("quote_budget"),
         publisher=entry["publisher"],
         title=entry["title"],
         published=datetime.date.fromisoformat(entry["published"]),

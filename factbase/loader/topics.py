@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factbase.collector import Checked
 from factbase.loader.context import Loader, declared_ids
-from factbase.model import Section, Topic
+from factbase.model import Fact, Section, Topic
 from factbase.specs import FACTS_DIR, SECTION, TOPIC, TOPICS_FILE
 from factbase.yamlfile import Origin
 
@@ -37,13 +37,21 @@ def _build_topic(loader: Loader, entry: Checked) -> Topic | None:
     )
 
 
-def check_introductions(loader: Loader) -> None:
-    """Every fact a topic opens with is declared (a broken one reports its own problem)."""
+def check_introductions(loader: Loader, facts: list[Fact]) -> None:
+    """Every fact a topic opens with is declared (a broken one reports its own problem), and has
+    this topic as its home: a fact is shown in full on one page only, its first topic's."""
     if loader.fact_ids is None:
         return  # a facts file could not be read: its problem is the one to fix
+    homes = {fact.id: fact.home.topic for fact in facts}
     for topic in loader.topics.values():
         for fact_id in topic.introduction:
             if fact_id not in loader.fact_ids:
                 loader.add(
                     topic.origin, f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/"
+                )
+            elif fact_id in homes and homes[fact_id] != topic.id:
+                loader.add(
+                    topic.origin,
+                    f"topic {topic.id!r} opens with fact {fact_id!r}, whose home is topic {homes[fact_id]!r} "
+                    "(its first); a fact is shown in full on its home page only: file it here first",
                 )
