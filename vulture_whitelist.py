@@ -26,6 +26,7 @@ _.changes  # ParagraphDifference: versions.md
 _.same_paragraphs  # Comparison: versions.md
 _.credit_line_changes  # Comparison: versions.md
 _.bodies_identical  # Comparison: versions.md
+_.quoted_percent  # QuotedShare: source_page.md
 
 # Read by the tests that hold the code to the spec and the report.
 free_text  # Kind.free_text: tests/test_injection.py injects into every free-text field

@@ -77,7 +77,24 @@ def download_schema(schema_id: str) -> dict[str, Any]:
         "source": _object(
             SOURCE,
             omit=CAPTURE_ONLY,
-            extra={"paragraphs": {"type": "integer", "minimum": 0, "description": "body paragraphs"}},
+            extra={
+                "paragraphs": {"type": "integer", "minimum": 0, "description": "body paragraphs"},
+                "quoted_share": {
+                    "description": "how much of the body the site shows word for word (see the source's page)",
+                    "oneOf": [
+                        {"type": "null"},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["body_words", "reproduced_words", "quoted_words"],
+                            "properties": {
+                                key: {"type": "integer", "minimum": 0}
+                                for key in ("body_words", "reproduced_words", "quoted_words")
+                            },
+                        },
+                    ],
+                },
+            },
         ),
         "section": _object(SECTION),
         "topic": _object(TOPIC),
@@ -90,7 +107,14 @@ def download_schema(schema_id: str) -> dict[str, Any]:
         ),
         "entity": _object(ENTITY),
         "figure": _object(FIGURE, omit=("citations",), extra={"citation": _object(CITATION)}),
-        "quotation": _object(QUOTATION),
+        "quotation": _object(
+            QUOTATION,
+            omit=("words", "excerpt"),
+            extra={
+                "shown": {"type": "string", "description": "the quotation as the site shows it: whole, or cut with …"},
+                "complete": {"type": "boolean", "description": "true if shown is the whole quotation"},
+            },
+        ),
     }
     collections = {"sources": "source", "topics": "topic", "facts": "fact"}
     collections |= {"entities": "entity", "figures": "figure", "quotations": "quotation"}

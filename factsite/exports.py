@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from factbase import CREDIT_LINE, Citation, FactBase, Source
+from factbase import CREDIT_LINE, Citation, FactBase, QuotedShare, Source
 from factbase.queries import FactIndex
 from factsite.download_schema import download_schema
 
@@ -69,11 +69,12 @@ def _citation(citation: Citation) -> dict[str, Any]:
     }
 
 
-def _source(source: Source) -> dict[str, Any]:
+def _source(source: Source, share: QuotedShare | None) -> dict[str, Any]:
     return {
         "id": source.id,
         "role": source.role,
         "copy_of": source.copy_of,
+        "quote_budget": source.quote_budget,
         "publisher": source.publisher,
         "title": source.title,
         "published": source.published.isoformat(),
@@ -83,6 +84,13 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "url_note": source.url_note,
         "paragraphs": len(source.article.paragraphs),
+        "quoted_share": None
+        if share is None
+        else {
+            "body_words": share.body_words,
+            "reproduced_words": share.reproduced_words,
+            "quoted_words": share.quoted_words,
+        },
     }
 
 
@@ -90,7 +98,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
     """The fact base as plain JSON-ready data."""
     index = FactIndex(factbase)
     return {
-        "sources": [_source(source) for source in factbase.sources],
+        "sources": [_source(source, factbase.quoted_share(source.id)) for source in factbase.sources],
         "topics": [
             {
                 "id": topic.id,
@@ -146,7 +154,9 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
         "quotations": [
             {
                 "id": q.id,
-                "words": q.words,
+                "shown": q.shown,
+                "complete": q.excerpt is None,
+                "about": q.about,
                 "speaker": q.speaker,
                 "attribution": q.attribution,
                 "citations": [_citation(c) for c in q.citations],

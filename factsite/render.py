@@ -43,6 +43,18 @@ def markdown_text(value: str) -> Markup:
     return Markup("".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else ch for ch in escaped))  # noqa: S704 - html-escaped just above
 
 
+def sentence_case(value: str) -> Markup:
+    """Text with its first letter made a capital, the rest as written (Jinja's capitalize lowers it)."""
+    escaped = Markup.escape(value)
+    return Markup(escaped[:1].upper() + escaped[1:])  # noqa: S704 - escaped just above
+
+
+def first_words(value: str, count: int) -> str:
+    """The first words of a text, with … where it goes on."""
+    words = value.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 def fact_anchor(fact: Fact) -> str:
     """The element id a fact carries on every page that shows it."""
     return f"fact-{fact.id}"
@@ -83,6 +95,8 @@ class SiteRenderer:
         self.templates.filters["long_date"] = long_date
         self.templates.filters["described"] = describe_date
         self.templates.filters["md"] = markdown_text
+        self.templates.filters["sentence"] = sentence_case
+        self.templates.filters["words"] = first_words
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,
@@ -140,8 +154,8 @@ class SiteRenderer:
     # Facts ---------------------------------------------------------------------------------
 
     def fact(self, fact: Fact, page: PageCitations) -> str:
-        """A fact as a block: its statement, its citations and a link to itself."""
-        return self._render("fact.html", fact=fact, markers=self.markers(fact.citations, page))
+        """A fact as a paragraph of its own: its statement and its citations, the sentence its anchor."""
+        return self.fact_paragraph([fact], page, anchored=True)
 
     def fact_paragraph(self, facts: Iterable[Fact], page: PageCitations, anchored: bool = False) -> str:
         """Several facts run together as one paragraph of cited sentences."""
@@ -186,19 +200,18 @@ class SiteRenderer:
     def _topic(self, topic_id: str, page: PageCitations) -> str:
         topic = self.factbase.topic(topic_id)
         introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
-        in_topic = [fact for fact in introduction if topic.id in fact.topics]
         intro = self.fact_paragraph(introduction, page, anchored=True) if introduction else ""
-        shown = {fact.id for fact in in_topic}
+        opened = {fact.id for fact in introduction}
         sections = []
         placements: tuple[Section | None, ...] = topic.sections or (None,)
         for section in placements:
-            facts = self.index.facts_on(topic.id, section.id if section else None)
-            blocks = [Markup(self.fact(fact, page)) for fact in facts if fact.id not in shown]  # noqa: S704 - output of an autoescaping template
-            if blocks:
-                sections.append((section, blocks))
+            section_id = section.id if section else None
+            facts = [f for f in self.index.facts_at_home(topic.id, section_id) if f.id not in opened]
+            prose = Markup(self.fact_paragraph(facts, page, anchored=True)) if facts else None  # noqa: S704 - output of an autoescaping template
+            links = self._see_also(self.index.facts_seen_from(topic.id, section_id))
+            if prose or links:
+                sections.append((section, prose, links))
         locations = self.index.locations_on(topic.id)
-        quotations = self.index.quotations_at(locations)
-        figures = self.index.figures_at(locations)
         mentioned: dict[str, Entity] = {}
         for fact in self.index.facts_on(topic.id):
             for entity in self.index.entities_in(fact):
@@ -208,21 +221,34 @@ class SiteRenderer:
             topic=topic,
             introduction=Markup(intro),  # noqa: S704 - output of an autoescaping template
             sections=sections,
-            quotations=quotations,
-            figures=figures,
+            quotations=self.index.quotations_at(locations),
+            figures=self.index.figures_at(locations),
             entities=sorted(mentioned.values(), key=lambda e: e.name),
         )
+
+    def _see_also(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
+        """Links to where facts shown elsewhere live, one per subhead: (URL, "Topic › Subhead")."""
+        links: dict[str, str] = {}
+        for fact in facts:
+            home = self.factbase.topic(fact.home.topic)
+            section = next((s for s in home.sections if s.id == fact.home.section), None)
+            label = f"{home.title} › {section.title}" if section else home.title
+            links.setdefault(label, self.fact_link(fact))
+        return [(url, label) for label, url in links.items()]
 
     def _sources_index(self) -> str:
         return self._render("sources_index.md", sources=self.factbase.sources)
 
     def _source(self, source_id: str) -> str:
         source = self.factbase.source(source_id)
+        cited = self.index.citations_of(source.id)
         return self._render(
             "source_page.md",
             source=source,
             other_copies=self.factbase.copies_of(source),
-            cited=self.index.citations_of(source.id),
+            share=self.factbase.quoted_share(source.id),
+            facts_citing={number: list(dict.fromkeys(fact for fact, _ in pairs)) for number, pairs in cited.items()},
+            locator=self.index.locator,
         )
 
     def _versions(self) -> str:

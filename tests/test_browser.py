@@ -124,7 +124,7 @@ def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Bro
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     flat = "".join(text.split())
     assert "References" in text
-    assert "".join(REAL.fact("anonymity-removed").statement.split()) in flat
+    assert "".join(REAL.fact("anonymity-eroded").statement.split()) in flat
     ksl_url = REAL.source("ksl-newsradio-2019-12-02").url
     assert "".join(ksl_url.split()) in flat, "outbound link addresses are not printed"
     seen.page.context.close()

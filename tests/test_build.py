@@ -35,10 +35,8 @@ FACTS = "data/facts/bridges.yaml"
 def break_a_quote(project: Path) -> None:
     facts = project / FACTS
     text = facts.read_text(encoding="utf-8")
-    assert "The bridge will cost $2 million" in text
-    facts.write_text(
-        text.replace("The bridge will cost $2 million", "The bridge costs $2 million", 1), encoding="utf-8"
-    )
+    assert "will cost $2 million" in text
+    facts.write_text(text.replace("will cost $2 million", "costs $2 million", 1), encoding="utf-8")
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched_and_says_so(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def test_fact_base_json_validates_against_its_schema_and_matches_the_data(built_
         assert [c["paragraph"] for c in exported["citations"]] == [c.paragraph for c in fact.citations]
     assert [s["id"] for s in document["sources"]] == [s.id for s in REAL.sources]
     assert [e["id"] for e in document["entities"]] == [e.id for e in REAL.entities]
-    assert [q["words"] for q in document["quotations"]] == [q.words for q in REAL.quotations]
+    assert [q["shown"] for q in document["quotations"]] == [q.shown for q in REAL.quotations]
+    assert [q["complete"] for q in document["quotations"]] == [q.excerpt is None for q in REAL.quotations]
     assert [f["value"] for f in document["figures"]] == [f.value for f in REAL.figures]
 
 

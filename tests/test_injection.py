@@ -26,7 +26,8 @@ from factbase.specs import CITATION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, S
 from .conftest import build, parse, scenario, serving, site_pages, visit
 
 # Each piece aims at one output; none holds more than five words, and the pieces are joined by
-# the field's own tag, so no six words of one field's payload stand in another's.
+# the field's own tag (between Markdown table bars), so no six words of one field's payload stand
+# in another's, and a payload is short enough to quote.
 PIECES = (
     "\"'><xss-probe>",
     "<script>alert(1)</script>",
@@ -44,7 +45,7 @@ URL = "https://hostile.example/p'onmouseover=alert(5)//?q=%22%3E%3Cxss-probe%3E&
 
 
 def payload(tag: str) -> str:
-    return f" {tag} ".join(PIECES)
+    return f"|{tag}|".join(PIECES)
 
 
 def filler(number: int) -> str:
@@ -80,6 +81,7 @@ def source(copy: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": COPY if copy else ORIGINAL,
         "role": "syndicated" if copy else "original",
+        **({} if copy else {"quote_budget": 30}),
         "publisher": f"Publisher {payload(prefix + 'publisher')}",
         "title": f"Headline {payload(prefix + 'title')}",
         "published": "2024-05-06",
@@ -157,6 +159,8 @@ DATA: dict[str, list[dict[str, Any]]] = {
         {
             "id": "hostile-quotation",
             "words": payload("words"),
+            "excerpt": payload("words"),
+            "about": f"About {payload('about')}",
             "speaker": "hostile-person",
             "attribution": f"Attribution {payload('attribution')}",
             "citations": [citation(2, SAID)],

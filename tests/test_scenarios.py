@@ -31,18 +31,24 @@ def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> No
     project = scenario("tiny", tmp_path / "project")
     with (project / "data" / "topics.yaml").open("a", encoding="utf-8") as topics:
         topics.write("\n- id: costs\n  title: Costs\n  summary: What the bridge will cost.\n")
-    edit(project / "data" / "facts" / "bridges.yaml", "topics: [bridges/money]", "topics: [bridges/money, costs]")
+    edit(project / "data" / "facts" / "bridges.yaml", "topics: [bridges/money]", "topics: [costs, bridges/money]")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     content = article(tmp_path / "site", topic_doc("costs"))
-    assert content.find(id="fact-bridge-cost") is not None
+    assert content.find(id="fact-bridge-cost") is not None, "the fact is shown in full on its home, its first topic"
     assert "Costs" in nav_links(tmp_path / "site")
+    # Its other topic links to it there rather than repeating it.
+    bridges = article(tmp_path / "site", topic_doc("bridges"))
+    assert bridges.find(id="fact-bridge-cost") is None
+    see_also = bridges.select_one("p.see-also a")
+    assert see_also is not None and see_also["href"].endswith("costs/#fact-bridge-cost")
+    assert see_also.get_text(strip=True) == "Costs"
 
 
 def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_paragraph(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
     facts = project / "data" / "facts" / "bridges.yaml"
-    edit(facts, "quote: The bridge will cost $2 million", "quote: The bridge will cost $3 million")
+    edit(facts, "quote: will cost $2 million", "quote: will cost $3 million")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     line = line_of(facts, "$3 million")
@@ -56,9 +62,7 @@ def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_
 
 def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
-    edit(
-        project / "data" / "facts" / "bridges.yaml", "quote: The bridge will cost $2 million", "quote: bridges for sale"
-    )
+    edit(project / "data" / "facts" / "bridges.yaml", "quote: will cost $2 million", "quote: bridges for sale")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "quotes 'bridges for sale', which is page furniture" in result.stderr, result.stderr

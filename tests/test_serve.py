@@ -125,7 +125,7 @@ def test_a_bad_edit_is_reported_the_server_keeps_serving_and_recovers(tmp_path: 
     facts = project / "data" / "facts" / "bridges.yaml"
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
-        edit(facts, "better spent on roads, and asked", "better spent on the roads, and asked")
+        edit(facts, "quote: better spent on roads", "quote: better spent on the roads")
         assert wait_until(lambda: "quote not found word for word in paragraph 4" in server.output, 90), server.output
         assert "data/facts/bridges.yaml:" in server.output
         assert server.process.poll() is None, "the server stopped"
@@ -133,7 +133,7 @@ def test_a_bad_edit_is_reported_the_server_keeps_serving_and_recovers(tmp_path: 
         # nothing, never a half-rendered one.
         during = server.page("topics/objections/")
         assert during is None or STATEMENT in during
-        edit(facts, "better spent on the roads, and asked", "better spent on roads, and asked")
+        edit(facts, "quote: better spent on the roads", "quote: better spent on roads")
         edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
         assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
     assert "Traceback" not in server.output, server.output

@@ -40,8 +40,14 @@ def test_every_source_has_a_page(built_site: Path, source_id: str) -> None:
     text = content.get_text(" ", strip=True)
     for detail in (source.publisher, source.title, source.dateline, source.credit_line):
         assert detail in text, f"{source_id} page lacks {detail!r}"
-    for paragraph in source.article.paragraphs:
-        assert content.find(id=f"p{paragraph.number}") is not None, f"no anchor p{paragraph.number}"
+    if source.role == "original":
+        for paragraph in source.article.paragraphs:
+            assert content.find(id=f"p{paragraph.number}") is not None, f"no anchor p{paragraph.number}"
+    else:
+        # A copy's page does not repeat the index: it sends the reader to its original's.
+        assert not content.select("section.source-paragraph")
+        hrefs = [a["href"] for a in content.find_all("a")]
+        assert any(href.endswith(f"{source.copy_of}/") for href in hrefs)
 
 
 def test_a_source_page_says_honestly_when_no_url_is_recorded(built_site: Path) -> None:
@@ -58,13 +64,20 @@ def test_a_source_page_links_its_confirmed_url_privately(built_site: Path) -> No
 
 
 @pytest.mark.parametrize("fact_id", [f.id for f in REAL.facts])
-def test_every_fact_appears_on_each_of_its_topics_with_its_citations(built_site: Path, fact_id: str) -> None:
+def test_every_fact_is_shown_in_full_on_its_home_topic_and_linked_from_the_others(
+    built_site: Path, fact_id: str
+) -> None:
     fact = REAL.fact(fact_id)
-    for topic_id in fact.topics:
-        block = article(built_site, topic_doc(topic_id)).find(id=f"fact-{fact_id}")
-        assert block is not None, f"fact {fact_id} is not on the page of topic {topic_id}"
-        assert fact.statement in block.get_text(" ", strip=True)
-        assert len(block.select("sup.citation")) == len(fact.citations)
+    home = article(built_site, topic_doc(fact.home.topic))
+    sentence = home.find(id=f"fact-{fact_id}")
+    assert sentence is not None, f"fact {fact_id} is not on the page of its home topic {fact.home.topic}"
+    assert fact.statement in sentence.get_text(" ", strip=True)
+    assert sentence.select("sup.citation"), f"fact {fact_id} is shown without its citations"
+    for placement in fact.placements[1:]:
+        other = article(built_site, topic_doc(placement.topic))
+        assert other.find(id=f"fact-{fact_id}") is None, f"fact {fact_id} is repeated on {placement.topic}"
+        links = [a["href"] for a in other.select("p.see-also a")]
+        assert any(href.endswith(f"#fact-{fact_id}") for href in links), f"{placement.topic} does not link to it"
 
 
 @pytest.mark.parametrize("fact_id", [f.id for f in REAL.facts])
@@ -72,6 +85,8 @@ def test_every_fact_is_listed_under_each_paragraph_it_cites(built_site: Path, fa
     fact = REAL.fact(fact_id)
     for citation in fact.citations:
         for location in (citation.location, *citation.also_in):
+            if REAL.source(location.source_id).role != "original":
+                continue  # a copy's words are indexed on its original's page
             section = article(built_site, source_doc(location.source_id)).find(id=location.anchor)
             assert section is not None
             hrefs = [a["href"] for a in section.find_all("a")]
