@@ -27,6 +27,12 @@ _.same_paragraphs  # Comparison: versions.md
 _.credit_line_changes  # Comparison: versions.md
 _.bodies_identical  # Comparison: versions.md
 _.quoted_percent  # QuotedShare: source_page.md
+_.hedge  # Figure: figures.md
+_.href  # WordsAt: references.html
+_.address  # WordsAt: references.html
+
+# Fields the theme's templates in overrides/ read.
+_.csl_json  # PageCitation: partials/cite-this-page.html
 
 # Read by the tests that hold the code to the spec and the report.
 free_text  # Kind.free_text: tests/test_injection.py injects into every free-text field

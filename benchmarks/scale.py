@@ -99,7 +99,10 @@ def make_floor(project: Path, floor: Path) -> None:
     docs = floor / "docs"
     shutil.copytree(capture / "docs", docs)
     shutil.copytree(project / "docs" / "stylesheets", docs / "stylesheets")
-    shutil.copytree(project / "overrides", floor / "overrides")
+    shutil.copytree(project / "docs" / "javascripts", docs / "javascripts")
+    # Without main.html: its "Cite this page" footer needs the hooks' theme helpers, and is
+    # part of what the full build costs over the floor.
+    shutil.copytree(project / "overrides", floor / "overrides", ignore=shutil.ignore_patterns("main.html"))
     plain = dict(config)
     plain["hooks"] = []
     plain["plugins"] = ["search"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factbase import Citation, Location
@@ -30,17 +31,32 @@ class PageCitations:
 
     def cite(self, citation: Citation) -> tuple[Reference, str]:
         """Record one use of a citation; return its reference and the id for its marker."""
-        reference = self._references.get(citation.location)
-        if reference is None:
-            reference = Reference(len(self._references) + 1, citation.location)
-            self._references[citation.location] = reference
-        _add_quote(reference.quotes, citation.quote)
-        for location in citation.also_in:
-            if location not in reference.also_in:
-                reference.also_in.append(location)
-        use_id = f"{reference.anchor}-use-{len(reference.use_ids) + 1}"
-        reference.use_ids.append(use_id)
-        return reference, use_id
+        return self.cite_all([citation])[0]
+
+    def cite_all(self, citations: Iterable[Citation]) -> list[tuple[Reference, str]]:
+        """Record the citations of one statement: one marker per reference, in number order.
+
+        Several quotes of one paragraph are one use of its reference, so a statement never shows
+        the same number twice; each reference its quotes add to keeps them all.
+        """
+        references: dict[int, Reference] = {}
+        for citation in citations:
+            reference = self._references.get(citation.location)
+            if reference is None:
+                reference = Reference(len(self._references) + 1, citation.location)
+                self._references[citation.location] = reference
+            _add_quote(reference.quotes, citation.quote)
+            for location in citation.also_in:
+                if location not in reference.also_in:
+                    reference.also_in.append(location)
+            references[reference.number] = reference
+        uses = []
+        for number in sorted(references):
+            reference = references[number]
+            use_id = f"{reference.anchor}-use-{len(reference.use_ids) + 1}"
+            reference.use_ids.append(use_id)
+            uses.append((reference, use_id))
+        return uses
 
     @property
     def references(self) -> list[Reference]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as percent_encode
 
@@ -16,7 +17,7 @@ from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
 from factbase.versions import compare
 from factsite import pages
-from factsite.citations import PageCitations
+from factsite.citations import PageCitations, Reference
 from factsite.exports import DOWNLOADS as DOWNLOAD_FILES
 from factsite.pages import PageKind
 
@@ -53,6 +54,21 @@ def first_words(value: str, count: int) -> str:
     """The first words of a text, with … where it goes on."""
     words = value.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class WordsAt:
+    """A link to a note's words on a publisher's page."""
+
+    href: str
+    address: str
+    publisher: str
+
+
+def use_letter(index: int) -> str:
+    """The back-link label of a reference's index-th use: a, b, … z, aa, ab, …"""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < len(letters) else use_letter(index // len(letters) - 1) + letters[index % 26]
 
 
 def fact_anchor(fact: Fact) -> str:
@@ -104,6 +120,9 @@ class SiteRenderer:
             entity_link=self.entity_link,
             quotation_link=self.quotation_link,
             outbound=self.outbound,
+            words_at=self.words_at,
+            copies_of=factbase.copies_of,
+            use_letter=use_letter,
             pages=pages,
             source_by_id=factbase.source,
             entity_by_id=factbase.entity,
@@ -138,18 +157,28 @@ class SiteRenderer:
 
     def markers(self, citations: Iterable[Citation], page: PageCitations) -> Markup:
         """The numbered markers for some citations, recording each use on the page."""
-        uses = [page.cite(citation) for citation in citations]
+        uses = page.cite_all(citations)
         return Markup(self._render("marker.html", uses=uses))  # noqa: S704 - output of autoescaping templates
 
     def reference_list(self, page: PageCitations) -> str:
-        """The page's numbered references, each with back-links to every use."""
-        return self._render("references.html", references=page.references)
+        """The page's short notes, each with back-links to every use, then each source cited in full."""
+        sources = list(dict.fromkeys(self.factbase.source(r.location.source_id) for r in page.references))
+        return self._render("references.html", references=page.references, cited_sources=sources)
 
     def with_references(self, content: str, page: PageCitations) -> str:
         """A page's content followed by its reference list, if it cites anything."""
         if not page.references:
             return content
         return f"{content.rstrip()}\n\n## References\n\n{self.reference_list(page)}"
+
+    def words_at(self, reference: Reference) -> WordsAt | None:
+        """Where a reader can see a note's words at a publisher: the cited copy's address, or that
+        of another copy holding the same words, opened at the first quote."""
+        for location in (reference.location, *reference.also_in):
+            source = self.factbase.source(location.source_id)
+            if source.url is not None:
+                return WordsAt(f"{source.url}#{text_fragment(reference.quotes[0])}", source.url, source.publisher)
+        return None
 
     # Facts ---------------------------------------------------------------------------------
 
@@ -208,7 +237,7 @@ class SiteRenderer:
             section_id = section.id if section else None
             facts = [f for f in self.index.facts_at_home(topic.id, section_id) if f.id not in opened]
             prose = Markup(self.fact_paragraph(facts, page, anchored=True)) if facts else None  # noqa: S704 - output of an autoescaping template
-            links = self._see_also(self.index.facts_seen_from(topic.id, section_id))
+            links = self._where_shown(self.index.facts_seen_from(topic.id, section_id))
             if prose or links:
                 sections.append((section, prose, links))
         locations = self.index.locations_on(topic.id)
@@ -226,8 +255,8 @@ class SiteRenderer:
             entities=sorted(mentioned.values(), key=lambda e: e.name),
         )
 
-    def _see_also(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
-        """Links to where facts shown elsewhere live, one per subhead: (URL, "Topic › Subhead")."""
+    def _where_shown(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
+        """Links to where facts are shown in full, one per subhead: (URL, "Topic › Subhead")."""
         links: dict[str, str] = {}
         for fact in facts:
             home = self.factbase.topic(fact.home.topic)
@@ -266,7 +295,7 @@ class SiteRenderer:
                 (
                     entity,
                     self.markers(entity.citations, page),
-                    self.index.facts_mentioning(entity.id),
+                    self._where_shown(self.index.facts_mentioning(entity.id)),
                     self.index.quotations_by(entity.id),
                     self.index.figures_given_by(entity.id),
                 )

@@ -46,7 +46,7 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
 
 SITES = PROJECT / "tests" / "sites"
 # What every site needs that is not its content: the configuration, the adapters and theme overrides.
-MACHINERY = ("mkdocs.yml", "macros", "overrides", "factbase", "factsite", "docs/stylesheets")
+MACHINERY = ("mkdocs.yml", "macros", "overrides", "factbase", "factsite", "docs/stylesheets", "docs/javascripts")
 
 
 def scenario(case: str, destination: Path) -> Path:

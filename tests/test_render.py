@@ -52,20 +52,41 @@ def test_markup_and_template_syntax_in_data_stay_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
 
 
-def test_a_reference_names_the_source_paragraph_and_links_out() -> None:
+def test_a_note_names_publisher_and_paragraph_and_links_out_and_the_source_is_cited_in_full() -> None:
     page = PageCitations()
     renderer = SiteRenderer(VALID, fake_link)
     renderer.fact(VALID.fact("bridge-cost"), page)
     html = renderer.reference_list(page)
     assert 'id="ref-1"' in html
-    assert "Tiny News, “Council approves a bridge”, 6 May 2024" in html
-    assert 'href="/sources/tiny-news.md#p3">paragraph 3</a>' in html
+    assert '<a class="reference-paragraph" href="/sources/tiny-news.md#p3">Tiny News, paragraph 3</a>' in html
     assert '<q class="reference-quote">will cost $2 million</q>' in html
     assert (
         'href="https://tiny.example/bridge#:~:text=will%20cost%20%242%20million" '
         'data-address="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"'
+        ">(see them in the copy at Tiny News)</a>"
     ) in html
-    assert 'href="#ref-1-use-1"' in html
+    assert 'href="#ref-1-use-1" aria-label="Back to where reference 1 is cited">^</a>' in html
+    assert (
+        '<li id="source-tiny-news" class="bibliography-entry">Tiny News. “Council approves a bridge.” 6 May 2024.'
+        in html
+    )
+
+
+def test_two_quotes_of_one_paragraph_in_one_statement_are_one_marker() -> None:
+    page = PageCitations()
+    uses = page.cite_all([citation(3, "will cost"), citation(1, "The council"), citation(3, "$2 million")])
+    assert [(reference.number, use_id) for reference, use_id in uses] == [(1, "ref-1-use-1"), (2, "ref-2-use-1")]
+    assert page.references[0].quotes == ["will cost", "$2 million"]
+
+
+def test_a_paragraph_cited_by_two_statements_has_one_number_and_a_back_link_to_each() -> None:
+    page = PageCitations()
+    renderer = SiteRenderer(VALID, fake_link)
+    html = renderer.fact_paragraph([VALID.fact("bridge-cost"), VALID.fact("bridge-cost")], page)
+    assert html.count(">[1]</a>") == 2
+    notes = renderer.reference_list(page)
+    assert '^ <a class="citation-back" href="#ref-1-use-1"' in notes
+    assert '>a</a> <a class="citation-back" href="#ref-1-use-2"' in notes and ">b</a>" in notes
 
 
 def test_words_inside_a_longer_quote_from_the_same_paragraph_are_shown_once() -> None:
