@@ -224,6 +224,13 @@ class Figure:
     citation: Citation
     origin: Origin
 
+    @property
+    def hedge(self) -> str:
+        """The report's qualifier on the number, e.g. "more than" or "about": the words of
+        as_written before its first digit, so that the value is never shown without them."""
+        digit = next((i for i, ch in enumerate(self.as_written) if ch.isdigit()), None)
+        return "" if digit is None else self.as_written[:digit].strip().lower()
+
 
 @dataclass(frozen=True)
 class Quotation:

@@ -196,7 +196,9 @@ QUOTATION = Spec(
         ),
         "about": Field(TEXT, help="what it is about, in a few words of your own: the link to it everywhere else"),
         "speaker": Field(ID, required=False, help="the entity who said or wrote it, if named"),
-        "attribution": Field(TEXT, help="who said or wrote it, and in what capacity"),
+        "attribution": Field(
+            TEXT, help="in what capacity and context; with a speaker, the page names them first: do not repeat the name"
+        ),
         "citations": Field(ENTRIES, items=CITATION, help="first, where the quotation stands"),
     },
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -32,24 +33,32 @@ def test_the_coverage_check_names_an_uncited_paragraph() -> None:
 
 
 @pytest.mark.parametrize("entity_id", [e.id for e in REAL.entities])
-def test_every_person_organisation_and_place_is_described_cited_and_linked(built_site: Path, entity_id: str) -> None:
+def test_every_person_organisation_and_place_is_described_cited_and_placed(built_site: Path, entity_id: str) -> None:
     entity = REAL.entity(entity_id)
     content = article(built_site, PEOPLE)
-    heading = content.find(id=entity_id)
-    assert heading is not None and heading.get_text(strip=True).startswith(entity.name)
-    block = heading.find_parent("section", class_="entity")
-    assert entity.description in block.get_text(" ", strip=True)
-    assert len(block.select("sup.citation")) == len(entity.citations)
-    linked = {a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")}
-    assert linked == {f"fact-{fact.id}" for fact in INDEX.facts_mentioning(entity_id)}
+    name = content.find(id=entity_id)
+    assert name is not None and name.name == "dt" and name.get_text(strip=True) == entity.name
+    line = name.find_next_sibling("dd")
+    assert entity.description in line.get_text(" ", strip=True)
+    paragraphs = {citation.location for citation in entity.citations}
+    assert len(line.select("sup.citation")) == len(paragraphs), "one marker per paragraph cited"
+    # Where it comes up: one link per subhead, to a fact there that mentions it; never whole statements.
+    links = line.select(".entity-links a[href*='#fact-']")
+    targets = {a["href"].rsplit("#", 1)[-1] for a in links}
+    mentioning = {f"fact-{fact.id}" for fact in INDEX.facts_mentioning(entity_id)}
+    assert targets <= mentioning
+    homes = {(fact.home.topic, fact.home.section) for fact in INDEX.facts_mentioning(entity_id)}
+    assert len(links) == len(homes)
+    for link in links:
+        assert "›" in link.get_text() or link.get_text(strip=True) in {t.title for t in REAL.topics}
+        assert not any(link.get_text(" ", strip=True) == fact.statement for fact in REAL.facts)
 
 
 def test_a_fact_that_names_someone_links_to_them(built_site: Path) -> None:
-    content = article(built_site, PEOPLE)
-    block = content.find(id="guo-bing").find_parent("section", class_="entity")
-    assert {"fact-guo-bing-lawsuit", "fact-guo-bing-purpose"} <= {
-        a["href"].rsplit("#", 1)[-1] for a in block.select("ul.entity-facts a")
-    }
+    line = article(built_site, PEOPLE).find(id="guo-bing").find_next_sibling("dd")
+    targets = {a["href"].rsplit("#", 1)[-1] for a in line.select(".entity-links a")}
+    assert targets & {"fact-guo-bing-lawsuit", "fact-guo-bing-purpose", "fact-advance-not-smooth"}
+    assert any(a["href"].endswith("#q-purpose-of-the-lawsuit") for a in line.select(".entity-links a"))
 
 
 @pytest.mark.parametrize("figure_id", [f.id for f in REAL.figures])
@@ -62,6 +71,23 @@ def test_every_figure_is_on_the_figures_page_with_unit_source_and_citation(built
         assert detail in text
     assert (REAL.entity(figure.given_by).name if figure.given_by else "The report itself") in text
     assert len(row.select("sup.citation")) == 1
+    # The value keeps the report's hedge: "more than 100", never a bare "100".
+    value_cell = row.select_one('td[data-label="Value and unit"]').get_text(" ", strip=True)
+    assert value_cell.startswith(figure.hedge), value_cell
+
+
+@pytest.mark.parametrize(
+    ("as_written", "hedge"),
+    [
+        ("More than 850 million", "more than"),
+        ("about every 150 feet", "about every"),
+        ("28 companies", ""),
+        ("a third", ""),
+    ],
+)
+def test_a_figures_hedge_is_the_reports_words_before_the_number(as_written: str, hedge: str) -> None:
+    figure = dataclasses.replace(REAL.figures[0], as_written=as_written)
+    assert figure.hedge == hedge
 
 
 def test_every_number_in_the_report_body_is_a_key_figure() -> None:
@@ -114,7 +140,9 @@ def test_every_quotation_says_who_and_in_what_capacity(built_site: Path, quotati
     caption = figure.figcaption.get_text(" ", strip=True)
     assert quotation.attribution.split()[0] in caption
     if quotation.speaker:
-        assert REAL.entity(quotation.speaker).name in caption
+        name = REAL.entity(quotation.speaker).name
+        assert caption.count(name) == 1, f"the caption names {name} {caption.count(name)} times"
+        assert caption.startswith(name)
     assert figure.figcaption.select("sup.citation")
 
 
