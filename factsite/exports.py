@@ -6,6 +6,7 @@ the site quotes the reports, it does not republish them.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -277,6 +278,43 @@ def ris(factbase: FactBase) -> str:
         lines.append(("ER", ""))
         records.append("\n".join(f"{tag}  - {_single_line(value, 'RIS')}".rstrip() for tag, value in lines) + "\n")
     return "\n".join(records)
+
+
+@dataclass(frozen=True)
+class PageCitation:
+    """How to cite one page of the site: the site as the work, with its date and address."""
+
+    text: str
+    bibtex: str
+    csl_json: str
+
+
+def page_citation(title: str, site_name: str, url: str, updated: datetime.date, licence: str) -> PageCitation:
+    """Ready-to-copy citations of a page, each escaped for its own format."""
+    when = f"{updated.day} {updated:%B %Y}"
+    text = f"“{title}.” In {site_name}, last updated {when}. {url}"
+    slug = "-".join(part for part in url.rstrip("/").rsplit("/", 2)[-2:] if part and ":" not in part) or "home"
+    key = "site-" + "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in slug.lower())
+    fields = [
+        ("title", bibtex_escape(title)),
+        ("organization", bibtex_escape(site_name)),
+        ("date", updated.isoformat()),
+        ("url", _bibtex_url(url)),
+        ("note", bibtex_escape(f"The site's own text: {licence}; quotations remain their publishers'")),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    csl = {
+        "id": key,
+        "type": "webpage",
+        "title": title,
+        "container-title": site_name,
+        "URL": url,
+        "issued": {"date-parts": [[updated.year, updated.month, updated.day]]},
+        "license": licence,
+    }
+    return PageCitation(
+        text, f"@online{{{key},\n{body}\n}}", json.dumps(csl, ensure_ascii=False, separators=(", ", ": "))
+    )
 
 
 def _json(data: Any) -> str:

@@ -7,6 +7,7 @@ macros/hooks.py hands MkDocs' events to it, reloading it at the start of every b
 
 from __future__ import annotations
 
+import datetime
 import html
 import os
 from dataclasses import dataclass
@@ -20,9 +21,10 @@ from mkdocs.structure.pages import Page
 
 from factbase import FactBase
 from factsite import SOURCES_INDEX, TOPICS_INDEX, GeneratedPage, SiteRenderer, export_files, generated_pages
-from factsite.exports import DOWNLOADS
+from factsite.exports import DOWNLOADS, PageCitation, page_citation
 from factsite.pages import VERSIONS, source_doc, topic_doc
 from factsite.prerender import Prerenderer, PrerenderError
+from factsite.render import long_date
 from macros import adapter
 
 log = adapter.log
@@ -168,6 +170,25 @@ def page_markdown(markdown: str, page: Page) -> str:
         return build.render(page.file.src_uri)
     except PrerenderError as error:
         raise PluginError(str(error)) from None
+
+
+def theme_helpers(env: Any, config: MkDocsConfig) -> None:
+    """What the theme overrides call: a page's citations, and dates as readers write them."""
+    licence_setting = config.extra.get("licence")
+    if not (isinstance(licence_setting, dict) and licence_setting.get("name") and licence_setting.get("url")):
+        raise PluginError(
+            "mkdocs.yml: extra.licence needs a name and a url: the licence of the site's own text, "
+            "which every page's “Cite this page” states"
+        )
+    licence = str(licence_setting["name"])
+
+    def cite(page: Page) -> PageCitation:
+        title = html.unescape(str(page.title or config.site_name))
+        url = page.canonical_url or config.site_url or ""
+        return page_citation(title, config.site_name, url, datetime.date.fromisoformat(page.update_date), licence)
+
+    env.globals["page_citation"] = cite
+    env.filters["long_date"] = lambda iso: long_date(datetime.date.fromisoformat(str(iso)))
 
 
 def fill_downloads() -> None:

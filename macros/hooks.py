@@ -38,6 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    generate.theme_helpers(env, config)
     generate.fill_downloads()
     return env
 

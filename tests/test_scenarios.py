@@ -91,3 +91,12 @@ def test_changing_a_stored_text_changes_the_versions_page(tmp_path: Path) -> Non
     after = parse(page_path(site, VERSIONS)).select_one("article").get_text(" ", strip=True)
     assert "3 paragraphs of the article body are word for word the same" in after
     assert "Paragraph 4: Tiny News has “roads,” where Tiny Radio has “schools,”" in after
+
+
+def test_a_site_without_a_stated_licence_fails_the_build_cleanly(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(project / "mkdocs.yml", "    url: https://creativecommons.org/licenses/by/4.0/\n", "")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.licence needs a name and a url" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import bibtexparser
 import pytest
+from bs4 import Tag
 
 from factsite import source_doc, topic_doc
 
@@ -93,20 +96,25 @@ def test_every_fact_is_listed_under_each_paragraph_it_cites(built_site: Path, fa
             assert any(href.endswith(f"#fact-{fact_id}") for href in hrefs), (fact_id, location)
 
 
+def marker_number(marker: Tag) -> int:
+    text = marker.get_text(strip=True)
+    assert text.startswith("[") and text.endswith("]"), f"a marker reads {text!r}, not [n]"
+    return int(text[1:-1])
+
+
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
 def test_citation_numbers_resolve_to_the_pages_own_reference_list(built_site: Path, docs_path: str) -> None:
     content = article(built_site, docs_path)
-    markers = content.select("sup.citation")
+    markers = content.select("sup.citation a.citation-ref")
     references = references_of(content)
     first_uses: list[int] = []
     for marker in markers:
-        link = marker.a
-        number = int(link.get_text(strip=True))
-        assert link["href"] == f"#ref-{number}"
+        number = marker_number(marker)
+        assert marker["href"] == f"#ref-{number}"
         assert 1 <= number <= len(references), f"citation {number} has no entry"
         entry = references[number - 1]
         assert entry["id"] == f"ref-{number}", "entries are numbered in order"
-        backlinks = [a["href"] for a in entry.select("a.footnote-backref")]
+        backlinks = [a["href"] for a in entry.select("a.citation-back")]
         assert f"#{marker['id']}" in backlinks, f"reference {number} has no back-link to {marker['id']}"
         if number not in first_uses:
             first_uses.append(number)
@@ -114,43 +122,60 @@ def test_citation_numbers_resolve_to_the_pages_own_reference_list(built_site: Pa
     assert len(first_uses) == len(references), "every reference is cited on the page"
     marker_ids = {marker["id"] for marker in markers}
     for entry in references:
-        for backlink in entry.select("a.footnote-backref"):
+        for backlink in entry.select("a.citation-back"):
             assert backlink["href"].removeprefix("#") in marker_ids
 
 
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
-def test_references_give_publisher_title_date_paragraph_quote_and_links(built_site: Path, docs_path: str) -> None:
+def test_markers_side_by_side_are_sorted_and_never_repeated(built_site: Path, docs_path: str) -> None:
+    for sup in article(built_site, docs_path).select("sup.citation"):
+        before = sup.previous_sibling
+        if before is not None and getattr(before, "name", None) == "sup":
+            continue  # counted with the group it continues
+        group = [sup]
+        while (after := group[-1].next_sibling) is not None and getattr(after, "name", None) == "sup":
+            group.append(after)
+        numbers = [marker_number(s.a) for s in group]
+        assert numbers == sorted(set(numbers)), f"{docs_path}: markers side by side read {numbers}"
+
+
+@pytest.mark.parametrize("docs_path", ALL_PAGES)
+def test_notes_are_short_and_each_source_is_cited_in_full_once(built_site: Path, docs_path: str) -> None:
     content = article(built_site, docs_path)
     quotes_by_paragraph: dict[tuple[str, str], set[str]] = {}
     for citation in ALL_CITATIONS:
         quotes_by_paragraph.setdefault((citation.source_id, citation.location.anchor), set()).add(citation.quote)
+    cited: set[str] = set()
     for entry in references_of(content):
-        text = entry.get_text(" ", strip=True)
-        paragraph_link = entry.select_one("a[href*='sources/']")
+        backlinks = entry.select_one(".reference-backlinks")
+        assert backlinks is not None and backlinks.get_text(strip=True).startswith("^")
+        uses = entry.select("a.citation-back")
+        expected = ["^"] if len(uses) == 1 else [chr(ord("a") + i) for i in range(len(uses))]
+        assert [a.get_text(strip=True) for a in uses] == expected, "back-links read ^, or a b c"
+        paragraph_link = entry.select_one("a.reference-paragraph")
         assert paragraph_link is not None
         match = re.search(r"sources/([a-z0-9-]+)/#(p\d+|credit-line)$", paragraph_link["href"])
         assert match, paragraph_link["href"]
         source = REAL.source(match.group(1))
-        anchor = match.group(2)
-        label = "the credit line" if anchor == "credit-line" else f"paragraph {anchor[1:]}"
-        for detail in (source.publisher, source.title, "2 December 2019", label):
-            assert detail in text, f"{entry['id']} lacks {detail!r}"
+        cited.add(source.id)
+        text = entry.get_text(" ", strip=True)
+        assert paragraph_link.get_text(" ", strip=True).startswith(source.publisher)
+        assert source.title not in text, "a note repeats the headline; it belongs in the entry cited in full"
+        assert source.url_note is None or source.url_note not in text
         shown_quotes = {q.get_text() for q in entry.select("q.reference-quote")}
-        assert shown_quotes and shown_quotes <= quotes_by_paragraph[(source.id, anchor)]
-        outbound = [a for a in entry.find_all("a") if a["href"].startswith("http")]
-        assert outbound, f"{entry['id']} links to no copy at its publisher"
-        for link in outbound:
+        assert shown_quotes and shown_quotes <= quotes_by_paragraph[(source.id, match.group(2))]
+        for link in entry.select("a.reference-outbound"):
             assert link["href"].split("#")[0] in {s.url for s in REAL.sources}
-            assert link["rel"] == ["noopener", "noreferrer"]
-            assert link["referrerpolicy"] == "no-referrer"
-
-
-def test_a_paragraph_cited_twice_on_a_page_keeps_one_number_with_two_back_links(built_site: Path) -> None:
-    content = article(built_site, topic_doc("privacy-concerns"))
-    # Paragraph 7 supports two facts on this page.
-    entry = next(li for li in references_of(content) if li.select_one("a[href$='#p7']"))
-    assert len(entry.select("a.footnote-backref")) == 2
-    assert len(entry.select("q.reference-quote")) == 2
+    entries = content.select("ul.bibliography > li")
+    assert sorted(li["id"].removeprefix("source-") for li in entries) == sorted(cited), "each source once"
+    for entry in entries:
+        source = REAL.source(entry["id"].removeprefix("source-"))
+        text = entry.get_text(" ", strip=True)
+        for detail in (source.publisher, source.title, f"{source.published.day} {source.published:%B %Y}"):
+            assert detail in text
+        assert (source.url or source.url_note or "") in text
+    note = REAL.source(CNN).url_note or ""
+    assert content.get_text(" ").count(note) <= 1, "the note about CNN's address is given more than once"
 
 
 def test_home_page_summarises_with_citations(built_site: Path) -> None:
@@ -161,11 +186,28 @@ def test_home_page_summarises_with_citations(built_site: Path) -> None:
     assert len(summary.select("sup.citation")) >= 3
 
 
-def test_citations_are_footnote_refs_so_hovering_previews_them(built_site: Path) -> None:
-    page = parse(page_path(built_site, topic_doc("regulation")))
-    config = page.select_one("script#__config")
-    assert config is not None and "content.footnote.tooltips" in config.get_text()
-    assert page.select("sup.citation a.footnote-ref")
+@pytest.mark.parametrize("docs_path", ALL_PAGES)
+def test_every_page_says_how_to_cite_it_and_its_bibtex_parses(built_site: Path, docs_path: str) -> None:
+    page = parse(page_path(built_site, docs_path))
+    cite = page.select_one("details.cite-this-page")
+    assert cite is not None, f"{docs_path} has no Cite this page"
+    canonical = page.find("link", rel="canonical")["href"]
+    title = page.find("meta", property="og:title")["content"]
+    assert canonical in cite.select_one("p.cite-text").get_text()
+    library = bibtexparser.parse_string(cite.select_one("pre.cite-bibtex").get_text())
+    assert not library.failed_blocks and len(library.entries) == 1
+    fields = library.entries[0].fields_dict
+    assert fields["url"].value == canonical
+    assert fields["date"].value == max(s.published for s in REAL.sources).isoformat()
+    csl = json.loads(cite.select_one("pre.cite-csl").get_text())
+    assert csl["URL"] == canonical and csl["title"] == title and csl["type"] == "webpage"
+    licence = cite.select_one("p.licence a[rel~='license']")
+    assert licence is not None and "creativecommons.org" in licence["href"]
+    assert "remain their publishers" in cite.get_text()
+    updated = page.select_one("p.page-updated")
+    assert updated is not None and "Last updated" in updated.get_text()
+    print_meta = page.select_one("p.print-meta")
+    assert print_meta is not None and canonical in print_meta.get_text()
 
 
 @pytest.mark.parametrize("docs_path", ALL_PAGES)
@@ -199,5 +241,5 @@ def test_the_sitemap_lists_every_page(built_site: Path) -> None:
 def test_every_outbound_link_keeps_the_referrer_and_opener_private(built_site: Path) -> None:
     for page in site_pages(built_site):
         for link in parse(page).select("article a[href^='http']"):
-            assert link.get("rel") == ["noopener", "noreferrer"], (page, link["href"])
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (page, link["href"])
             assert link.get("referrerpolicy") == "no-referrer", (page, link["href"])
