@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test lint check build generate lighthouse bench clean
+.PHONY: serve test lint check build generate lighthouse bench screenshots clean
 
 # The virtual environment is made and filled on first use, and again when requirements change;
 # the project's own packages are installed into it editable, so edits take effect at once.
@@ -50,6 +50,10 @@ lighthouse: $(VENV)/.installed
 ## bench: build synthetic corpora at 1x to 1,000x the real one against the plain-Material floor
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.scale
+
+## screenshots: the README's screenshots of a topic page, desktop and phone, from a fresh build
+screenshots: $(VENV)/.installed
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -7,13 +7,17 @@ page makes is recorded. A missing browser fails these tests; it never skips them
 from __future__ import annotations
 
 import io
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import bibtexparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from factsite.pages import topic_doc
@@ -72,14 +76,221 @@ def test_searching_for_a_name_lists_the_page_that_has_it(browser: Browser, site_
     seen.page.context.close()
 
 
-def test_hovering_a_citation_previews_its_reference(browser: Browser, site_url: str) -> None:
-    seen = visit(browser, site_url + url_path(topic_doc("regulation")))
-    seen.page.hover("sup.citation a.footnote-ref")
-    tooltip = seen.page.wait_for_selector(".md-tooltip2", state="visible", timeout=5_000)
-    assert tooltip is not None
-    text = tooltip.inner_text()
-    assert "CNN Business" in text and "paragraph" in text
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def axe_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
+    ]
+
+
+def outline_of(page: Page, selector: str) -> str:
+    """The computed outline of the element the selector names (or of the focused one)."""
+    return page.evaluate(
+        """(selector) => {
+            const el = selector === ":focus" ? document.activeElement : document.querySelector(selector);
+            const style = getComputedStyle(el);
+            return `${style.outlineStyle} ${style.outlineWidth}`;
+        }""",
+        selector,
+    )
+
+
+def test_hovering_a_marker_previews_its_note_until_esc(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("regulation")), **DESKTOP)
+    page = seen.page
+    marker = page.locator("a.citation-ref").first
+    marker.hover()
+    preview = page.locator(".citation-preview")
+    expect(preview).to_be_visible()
+    expect(preview).to_have_attribute("role", "tooltip")
+    note_id = marker.get_attribute("href").removeprefix("#")
+    note_text = page.locator(f"#{note_id} a.reference-paragraph").inner_text()
+    expect(preview).to_contain_text(note_text)
+    assert marker.get_attribute("aria-describedby") == preview.get_attribute("id")
+    # The pointer can move onto the preview without it vanishing (WCAG 1.4.13, hoverable).
+    preview.hover()
+    page.wait_for_timeout(500)
+    expect(preview).to_be_visible()
+    assert not axe_violations(page), "axe with the preview open"
+    page.keyboard.press("Escape")
+    expect(preview).to_have_count(0)
+    page.context.close()
+
+
+def test_focusing_a_marker_with_the_keyboard_previews_its_note(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **DESKTOP)
+    page = seen.page
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.citation-ref')"):
+            break
+    else:
+        pytest.fail("no citation marker is reachable with Tab")
+    assert outline_of(page, ":focus").startswith("solid"), "the focused marker shows no focus ring"
+    preview = page.locator(".citation-preview")
+    expect(preview).to_be_visible()
+    assert not axe_violations(page), "axe with the keyboard preview open"
+    page.keyboard.press("Escape")
+    expect(preview).to_have_count(0)
+    assert page.evaluate("document.activeElement.matches('a.citation-ref')"), "Esc lost the reader's place"
+    page.context.close()
+
+
+def test_a_phone_tap_opens_the_note_in_place_and_keeps_the_reading_position(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **PHONE)
+    page = seen.page
+    marker = page.locator("a.citation-ref").nth(3)
+    marker.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    number = marker.inner_text().strip("[]")
+    marker.tap()
+    sheet = page.get_by_role("dialog", name=f"Reference {number}")
+    expect(sheet).to_be_visible()
+    assert page.evaluate("window.scrollY") == before, "the tap moved the page"
+    assert page.evaluate("location.hash") == "", "the tap followed the link to the list"
+    expect(sheet.locator("a.reference-paragraph")).to_be_visible()
+    assert not axe_violations(page), "axe with the sheet open"
+    close = sheet.get_by_role("button", name="Close")
+    expect(close).to_be_focused()
+    close.tap()
+    expect(sheet).to_have_count(0)
+    assert page.evaluate("document.activeElement.matches('a.citation-ref')"), "Close did not return to the marker"
+    assert page.evaluate("window.scrollY") == before
+    # The second control goes to the full list, to the note itself.
+    marker.tap()
+    page.get_by_role("dialog").get_by_role("link", name="All references").tap()
+    page.wait_for_function(f"location.hash === '#ref-{number}'")
+    expect(page.locator(f"#ref-{number}")).to_be_in_viewport()
+    page.context.close()
+
+
+def test_markers_are_at_least_24_pixels_square_to_tap_on_a_phone(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **PHONE)
+    boxes = seen.page.eval_on_selector_all(
+        "a.citation-ref",
+        "markers => markers.map(m => {"
+        " const r = m.getBoundingClientRect(); return [m.textContent, r.width, r.height]; })",
+    )
+    assert boxes
+    small = [(text, width, height) for text, width, height in boxes if width < 24 or height < 24]
+    assert not small, f"markers smaller than 24x24 CSS px: {small[:5]}"
     seen.page.context.close()
+
+
+def test_adjacent_markers_are_bracketed_sorted_and_never_repeated(browser: Browser, site_url: str) -> None:
+    for docs_path in (topic_doc("privacy-concerns"), "index.md", "people.md"):
+        seen = visit(browser, site_url + url_path(docs_path))
+        runs = seen.page.evaluate(
+            """() => {
+                const runs = []; let run = [];
+                for (const sup of document.querySelectorAll("sup.citation")) {
+                    run.push(sup.textContent);
+                    const next = sup.nextSibling;
+                    if (!(next && next.nodeType === 1 && next.matches("sup.citation"))) { runs.push(run); run = []; }
+                }
+                return runs;
+            }"""
+        )
+        assert runs, docs_path
+        for run in runs:
+            assert all(text.startswith("[") and text.endswith("]") for text in run), run
+            numbers = [int(text.strip("[]")) for text in run]
+            assert numbers == sorted(set(numbers)), f"{docs_path}: markers {run} repeat or are out of order"
+        seen.page.context.close()
+
+
+def test_back_links_are_visible_focusable_and_lead_back_to_a_highlighted_marker(
+    browser: Browser, site_url: str
+) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **DESKTOP)
+    page = seen.page
+    back_links = page.locator("ol.references a.citation-back")
+    assert back_links.count() > 0
+    for index in range(back_links.count()):
+        expect(back_links.nth(index)).to_be_visible()
+    # Following a marker lands on its note, highlighted.
+    marker = page.locator("a.citation-ref").first
+    note_id = marker.get_attribute("href").removeprefix("#")
+    marker.click()
+    page.wait_for_function(f"location.hash === '#{note_id}'")
+    assert page.evaluate(f"document.getElementById('{note_id}').matches(':target')")
+    assert outline_of(page, f"#{note_id}").startswith("solid"), "the note reached is not highlighted"
+    # Its back-link takes keyboard focus with a visible ring, and leads back to the marker, highlighted.
+    back = page.locator(f"#{note_id} a.citation-back").first
+    back.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('a.citation-back')")
+    assert outline_of(page, ":focus").startswith("solid"), "a focused back-link shows no focus ring"
+    use_id = back.get_attribute("href").removeprefix("#")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{use_id}'")
+    assert outline_of(page, f"#{use_id}").startswith("solid"), "the marker returned to is not highlighted"
+    expect(page.locator(f"#{use_id}")).to_be_in_viewport()
+    page.context.close()
+
+
+def test_the_colour_toggle_shows_keyboard_focus(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url, **DESKTOP)
+    page = seen.page
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('form[data-md-component=palette] input')"):
+            break
+    else:
+        pytest.fail("the colour toggle is not reachable with Tab")
+    outline = page.evaluate(
+        "(() => { const label = document.activeElement.nextElementSibling;"
+        " const style = getComputedStyle(label); return `${style.outlineStyle} ${style.outlineWidth}`; })()"
+    )
+    assert outline.startswith("solid"), f"the focused colour toggle shows {outline}"
+    page.context.close()
+
+
+def test_cite_this_page_offers_text_and_bibtex_that_parses(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("regulation")), **DESKTOP)
+    page = seen.page
+    page.get_by_text("Cite this page").click()
+    expect(page.locator(".cite-text")).to_be_visible()
+    bibtex = page.locator("pre.cite-bibtex").inner_text()
+    library = bibtexparser.parse_string(bibtex)
+    assert not library.failed_blocks, bibtex
+    assert len(library.entries) == 1, bibtex
+    fields = library.entries[0].fields_dict
+    canonical = page.get_attribute("link[rel=canonical]", "href")
+    assert fields["url"].value == canonical
+    heading = page.locator("article h1").inner_text().removesuffix("¶").strip()
+    csl = json.loads(page.locator("pre.cite-csl").inner_text())
+    assert csl["URL"] == canonical
+    assert csl["title"] == heading
+    assert fields["title"].value.replace("\\", "") == heading, bibtex
+    expect(page.locator(".page-updated")).to_contain_text("Last updated")
+    expect(page.locator(".cite-this-page a[rel~=license]")).to_be_visible()
+    page.context.close()
+
+
+def test_search_keeps_markers_out_and_an_empty_search_says_what_the_site_covers(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    assert not re.search(r"\[\d+\]", texts), "citation markers are in the search index"
+    assert not set("¶→↩^") & set(texts), "link signs are in the search index"
+    seen = visit(browser, site_url, **DESKTOP)
+    page = seen.page
+    with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as config:
+        description = yaml_load(config)["site_description"]
+    page.click("input.md-search__input")
+    page.keyboard.type("zzqxv", delay=20)
+    result = page.locator(".md-search-result__meta")
+    expect(result).to_contain_text("No page matches")
+    expect(result).to_contain_text(description)
+    page.context.close()
 
 
 def test_the_colour_toggle_switches_between_light_and_dark(browser: Browser, site_url: str) -> None:
@@ -93,7 +304,9 @@ def test_the_colour_toggle_switches_between_light_and_dark(browser: Browser, sit
     page.context.close()
 
 
-@pytest.mark.parametrize("docs_path", ["index.md", topic_doc("privacy-concerns"), "timeline.md", "people.md"])
+@pytest.mark.parametrize(
+    "docs_path", ["index.md", topic_doc("privacy-concerns"), "timeline.md", "people.md", "figures.md", "quotes.md"]
+)
 def test_a_phone_sized_screen_reads_without_sideways_scrolling(browser: Browser, site_url: str, docs_path: str) -> None:
     seen = visit(
         browser,
@@ -108,10 +321,38 @@ def test_a_phone_sized_screen_reads_without_sideways_scrolling(browser: Browser,
     assert overflow <= 0, f"{docs_path} is {overflow}px wider than a phone"
     font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
     assert font_size >= 14, f"body text is {font_size}px on a phone"
+    # No text of the article, opened or not (Cite this page is folded), is below 12px.
+    small = page.evaluate(
+        """() => [...document.querySelectorAll("article *")]
+            .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(el => [el.tagName + "." + el.className, parseFloat(getComputedStyle(el).fontSize)])
+            .filter(([, size]) => size < 12)"""
+    )
+    assert not small, f"text under 12px on a phone: {small[:5]}"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(
         path=str(ARTIFACTS / f"phone-{docs_path.replace('/', '-').removesuffix('.md')}.png"), full_page=True
     )
+    page.context.close()
+
+
+def test_reference_pages_read_on_a_phone(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path("quotes.md"), **PHONE)
+    page = seen.page
+    colours = page.evaluate(
+        """() => [getComputedStyle(document.querySelector("figure.quotation blockquote")).color,
+                  getComputedStyle(document.querySelector("article p")).color]"""
+    )
+    assert colours[0] == colours[1], f"quotations are {colours[0]}, the text around them {colours[1]}"
+    page.goto(site_url + url_path("figures.md"))
+    cells = page.locator("table.figures-table td")
+    assert cells.count() > 0
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert cell.get_attribute("data-label") and cell.get_attribute("data-label") in label, label
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, f"cell {index} is cut off"
     page.context.close()
 
 
@@ -127,13 +368,23 @@ def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Bro
     assert "".join(REAL.fact("anonymity-eroded").statement.split()) in flat
     ksl_url = REAL.source("ksl-newsradio-2019-12-02").url
     assert "".join(ksl_url.split()) in flat, "outbound link addresses are not printed"
+    # The printout says where it comes from and when: site name, page address, date.
+    print_meta = seen.page.inner_text(".print-meta")
+    canonical = seen.page.get_attribute("link[rel=canonical]", "href")
+    assert canonical and canonical in print_meta and "last updated" in print_meta
+    assert "".join(print_meta.split()) in flat, "the printout lacks the site name, address or date"
     seen.page.context.close()
 
 
 def test_the_404_page_works_at_any_depth(browser: Browser, site_url: str) -> None:
     missing = site_url + "no/such/page/"
     seen = visit(browser, missing)
-    assert "404" in seen.page.inner_text("article")
+    assert "Page not found" in seen.page.inner_text("article h1")
+    # It offers the ways in, and every one of them lands.
+    routes = seen.page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
+    assert len(routes) >= len(ALL_PAGES) // 3, routes
+    for route in routes:
+        assert seen.page.request.get(route).status == 200, route
     assert seen.failed_responses == [(missing, 404)], "only the missing page itself may fail"
     assert [e for e in seen.errors if "status of 404" not in e] == [], seen.errors
     # Its stylesheet loaded: the header has Material's colour, not the browser default.
