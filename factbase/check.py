@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             _count(len(factbase.entities), "named entity", "named entities"),
             _count(len(factbase.figures), "figure"),
             _count(len(factbase.quotations), "quotation"),
+            _count(len(factbase.corrections), "correction"),
         ]
     )
     print(f"{data_dir}: {counts}; every quote verified ({seconds:.2f} s)")

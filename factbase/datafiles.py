@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factbase.collector import Problem
 from factbase.specs import (
+    CORRECTIONS_FILE,
     ENTITIES_FILE,
     FACTS_DIR,
     FIGURES_FILE,
@@ -26,7 +27,7 @@ from factbase.specs import (
 )
 from factbase.yamlfile import Origin
 
-TOP_FILES = (SOURCES_FILE, TOPICS_FILE, ENTITIES_FILE, FIGURES_FILE, QUOTATIONS_FILE)
+TOP_FILES = (SOURCES_FILE, TOPICS_FILE, ENTITIES_FILE, FIGURES_FILE, QUOTATIONS_FILE, CORRECTIONS_FILE)
 LAYOUT = f"{', '.join(TOP_FILES)}, {FACTS_DIR}/ and {TEXTS_DIR}/"
 
 

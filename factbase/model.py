@@ -182,6 +182,7 @@ class Fact:
     citations: tuple[Citation, ...]
     when: ResolvedDate | None
     mentions: tuple[str, ...]  # entity ids named explicitly as mentioned, beyond the names found
+    added: datetime.date  # the day it was added to the site
     origin: Origin
 
     @property
@@ -256,6 +257,18 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to facts the site had published: when, which, what changed and why."""
+
+    id: str
+    date: datetime.date
+    facts: tuple[str, ...]  # the ids of the facts it corrected
+    change: str  # what the facts said before and say now
+    reason: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class QuotedShare:
     """How much of a source's body the site reproduces word for word, against its budget.
 
@@ -290,6 +303,7 @@ class FactBase:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotations: tuple[Quotation, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # newest first
     quoted_shares: tuple[QuotedShare, ...] = ()
 
     @cached_property
@@ -339,6 +353,17 @@ class FactBase:
         for source in self.sources:
             index.setdefault(source.report_id, []).append(source)
         return index
+
+    @cached_property
+    def updated(self) -> datetime.date | None:
+        """The newest date in the data: a source's publication, a fact's addition or a correction.
+        Pages give it as their last-updated date, so every build of the same data says the same."""
+        dates = [
+            *(source.published for source in self.sources),
+            *(fact.added for fact in self.facts),
+            *(correction.date for correction in self.corrections),
+        ]
+        return max(dates, default=None)
 
     def copies_of(self, source: Source) -> tuple[Source, ...]:
         """The other captured copies of the same report."""

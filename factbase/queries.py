@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from factbase.model import LOCATOR_WORDS, Citation, Entity, Fact, FactBase, Figure, Location, Placement, Quotation
+from factbase.model import (
+    LOCATOR_WORDS,
+    Citation,
+    Correction,
+    Entity,
+    Fact,
+    FactBase,
+    Figure,
+    Location,
+    Placement,
+    Quotation,
+)
 from factbase.names import NameIndex
 
 
@@ -116,6 +127,18 @@ class FactIndex:
         for figure in self.factbase.figures:
             index.setdefault(figure.given_by, []).append(figure)
         return index
+
+    @cached_property
+    def _corrections_by_fact(self) -> dict[str, list[Correction]]:
+        index: dict[str, list[Correction]] = {}
+        for correction in self.factbase.corrections:
+            for fact_id in correction.facts:
+                index.setdefault(fact_id, []).append(correction)
+        return index
+
+    def corrections_of(self, fact_id: str) -> tuple[Correction, ...]:
+        """The corrections made to a fact, newest first."""
+        return tuple(self._corrections_by_fact.get(fact_id, ()))
 
     def figures_given_by(self, entity_id: str) -> tuple[Figure, ...]:
         """The figures the report credits to this entity."""

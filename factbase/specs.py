@@ -27,6 +27,7 @@ TOPICS_FILE = "topics.yaml"
 ENTITIES_FILE = "entities.yaml"
 FIGURES_FILE = "figures.yaml"
 QUOTATIONS_FILE = "quotations.yaml"
+CORRECTIONS_FILE = "corrections.yaml"
 FACTS_DIR = "facts"
 TEXTS_DIR = "texts"
 
@@ -156,6 +157,7 @@ FACT = Spec(
         "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
         "when": Field(DATE_WORDING, required=False, help="the date as the report words it, e.g. Last month"),
         "mentions": Field(IDS, required=False, help="entities the fact refers to without naming"),
+        "added": Field(DATE, help="the day the fact was added to the site: today's date when you add it"),
     },
 )
 
@@ -203,6 +205,17 @@ QUOTATION = Spec(
     },
 )
 
+CORRECTION = Spec(
+    "correction",
+    {
+        "id": Field(ID, help="a stable id; the anchor on the corrections page is #correction-<id>"),
+        "date": Field(DATE, help="the day the correction was made"),
+        "facts": Field(IDS, help="the facts it corrected, as they now stand"),
+        "change": Field(TEXT, help="what the facts said before and what they say now, in your own words"),
+        "reason": Field(TEXT, help="why: what the report says that the facts had wrong"),
+    },
+)
+
 # Each data file: the spec of its entries, and how the guide names one entry.
 FILES: dict[str, tuple[Spec, str]] = {
     SOURCES_FILE: (SOURCE, "source"),
@@ -211,4 +224,5 @@ FILES: dict[str, tuple[Spec, str]] = {
     ENTITIES_FILE: (ENTITY, "person, organisation, group or place"),
     FIGURES_FILE: (FIGURE, "figure"),
     QUOTATIONS_FILE: (QUOTATION, "quotation"),
+    CORRECTIONS_FILE: (CORRECTION, "correction"),
 }

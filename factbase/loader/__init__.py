@@ -6,11 +6,13 @@ entry that refers to a broken one is not blamed for it.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from factbase.collector import DataError, Problem
 from factbase.loader.budget import quoted_shares
 from factbase.loader.context import Loader
+from factbase.loader.corrections import load_corrections
 from factbase.loader.facts import load_facts
 from factbase.loader.references import load_entities, load_figures, load_quotations, read_entities
 from factbase.loader.sources import load_sources
@@ -34,16 +36,18 @@ def load_factbase(data_dir: Path) -> FactBase:
     facts = load_facts(loader)
     figures = load_figures(loader)
     quotations = load_quotations(loader)
+    corrections = load_corrections(loader, facts)
     check_introductions(loader, facts)
-    shares = quoted_shares(loader, facts, entities, figures, quotations)
-    if loader.collector.problems:
-        raise DataError(loader.collector.problems)
-    return FactBase(
+    loaded = FactBase(
         sources=tuple(loader.sources.values()),
         topics=tuple(loader.topics.values()),
         facts=tuple(facts),
         entities=tuple(entities),
         figures=tuple(figures),
         quotations=tuple(quotations),
-        quoted_shares=shares,
+        corrections=tuple(corrections),
     )
+    shares = quoted_shares(loader, loaded)
+    if loader.collector.problems:
+        raise DataError(loader.collector.problems)
+    return dataclasses.replace(loaded, quoted_shares=shares)

@@ -1,8 +1,9 @@
 """The quoted-share budget: how much of each report's body the site reproduces word for word.
 
 Everything the site shows verbatim is gathered, wherever it appears (pages and downloads alike):
-citation quotes, in every copy the same words stand in; the words each quotation shows (its
-excerpt, or all of them); words a statement, description or note puts in quote marks; the
+citation quotes, in every copy the same words stand in, with the words of context their
+selectors give in the downloads; the words each quotation shows (its
+excerpt, or all of them); words a statement, description, note or correction puts in quote marks; the
 locators of an original's paragraph index. A body word counts once however often it is shown.
 Together they cover runs of the body's words; a word is reproduced when its run is at least
 REPRODUCED_RUN words long (the length at which the own-words rule calls a text a copy, and at
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 from factbase.loader.citations import find_whole_words
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Citation, Entity, Fact, Figure, Quotation, QuotedShare, Source
+from factbase.model import CREDIT_LINE, Citation, FactBase, QuotedShare, Source
+from factbase.selectors import select_quote
 from factbase.words import QUOTED, positions_of, shared_run_positions, words
 from factbase.yamlfile import Origin
 
@@ -74,6 +76,16 @@ class _Coverage:
         for location in (citation.location, *citation.also_in):
             self.add(location.source_id, location.paragraph, text, origin, owner)
 
+    def quoted(self, citation: Citation, owner: str) -> None:
+        """A citation's quote, in every copy it stands in, with the context its TextQuoteSelector
+        gives in the downloads (factbase.selectors)."""
+        for location in (citation.location, *citation.also_in):
+            source = self.sources.get(location.source_id)
+            if source is None:
+                continue
+            selector = select_quote(source, location, citation.quote)
+            self.add(location.source_id, location.paragraph, selector.shown, citation.origin, owner)
+
     def marked(self, text: str, citations: tuple[Citation, ...], origin: Origin, owner: str) -> None:
         """What a text of the site's own shows of the paragraphs it cites: the words it puts in quote
         marks, and any run of REPRODUCED_RUN words it shares with them, quote marks or not (its own
@@ -96,37 +108,35 @@ class _Coverage:
             self.excerpts[source_id].append(_Excerpt(shown, origin, owner))
 
 
-def quoted_shares(
-    loader: Loader,
-    facts: list[Fact],
-    entities: list[Entity],
-    figures: list[Figure],
-    quotations: list[Quotation],
-) -> tuple[QuotedShare, ...]:
+def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
     """Each source's quoted share; a problem for every source over its report's budget."""
     coverage = _Coverage(loader.sources)
-    for fact in facts:
+    for fact in loaded.facts:
         for citation in fact.citations:
-            coverage.cited(citation, citation.quote, citation.origin, f"fact {fact.id!r}")
+            coverage.quoted(citation, f"fact {fact.id!r}")
         coverage.marked(fact.statement, fact.citations, fact.origin, f"fact {fact.id!r}")
-    for entity in entities:
+    for entity in loaded.entities:
         for citation in entity.citations:
-            coverage.cited(citation, citation.quote, citation.origin, f"entity {entity.id!r}")
+            coverage.quoted(citation, f"entity {entity.id!r}")
         coverage.marked(entity.description, entity.citations, entity.origin, f"entity {entity.id!r}")
-    for figure in figures:
+    for figure in loaded.figures:
         owner = f"figure {figure.id!r}"
-        coverage.cited(figure.citation, figure.citation.quote, figure.citation.origin, owner)
+        coverage.quoted(figure.citation, owner)
         for text in (figure.counts, figure.unit, f"{figure.as_written} {figure.unit}"):
             coverage.marked(text, (figure.citation,), figure.origin, owner)
-    for quotation in quotations:
+    for quotation in loaded.quotations:
         owner = f"quotation {quotation.id!r}"
         for citation in quotation.citations:
-            coverage.cited(citation, citation.quote, citation.origin, owner)
+            coverage.quoted(citation, owner)
         for piece in quotation.shown.split("…"):
             if piece.strip():
                 coverage.cited(quotation.citations[0], piece.strip(), quotation.origin, owner)
         for text in (quotation.attribution, quotation.about):
             coverage.marked(text, quotation.citations, quotation.origin, owner)
+    for correction in loaded.corrections:
+        cited = tuple(citation for fact_id in correction.facts for citation in loaded.fact(fact_id).citations)
+        for text in (correction.change, correction.reason):
+            coverage.marked(text, cited, correction.origin, f"correction {correction.id!r}")
     # An original's page indexes its paragraphs by locator: the opening words of a quote cited from
     # each (already counted), or for a paragraph nothing cites, its own first words.
     for source in loader.sources.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from factbase.collector import Checked
 from factbase.dates import UnresolvableDateError, resolve
 from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
@@ -74,6 +76,9 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
             return None
     if placements is None or not statement_ok or not mentions_ok or not entry.sound(FACT):
         return None
+    added = datetime.date.fromisoformat(entry["added"])
+    if not _added_after_publication(loader, entry, added, citations):
+        return None
     return Fact(
         id=entry["id"],
         placements=placements,
@@ -81,8 +86,25 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
         citations=citations,
         when=when,
         mentions=tuple(entry.get("mentions", ())),
+        added=added,
         origin=entry.origin,
     )
+
+
+def _added_after_publication(
+    loader: Loader, entry: Checked, added: datetime.date, citations: tuple[Citation, ...]
+) -> bool:
+    """A fact cannot have been added to the site before the reports it cites were published."""
+    sources = {citation.source_id: loader.sources[citation.source_id] for citation in citations}
+    latest = max(sources.values(), key=lambda source: source.published)
+    if added < latest.published:
+        loader.add(
+            entry.at("added"),
+            f"{entry.name}: added {added.isoformat()}, before source {latest.id!r} it cites was published "
+            f"({latest.published.isoformat()}); give the day the fact was added to the site",
+        )
+        return False
+    return True
 
 
 def _resolve_when(loader: Loader, entry: Checked, citations: tuple[Citation, ...]) -> ResolvedDate | None:

@@ -1,0 +1,101 @@
+"""The site's Atom feed (RFC 4287): each fact as it was added, and each correction, newest first.
+
+Every date comes from the data (a fact's `added`, a correction's `date`), so the same data always
+makes the same feed. Links point at the hosted site's pages; the text
+is escaped by ElementTree, for XML, where it is written.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+from factbase import FactBase
+from factsite import pages
+from factsite.render import first_words
+
+ATOM = "http://www.w3.org/2005/Atom"
+TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Entry:
+    tag: str  # the entry's permanent id, a tag: URI
+    title: str
+    link: str
+    updated: datetime.date
+    summary: str
+
+
+def _timestamp(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _entries(factbase: FactBase, site_url: str, authority: str) -> list[_Entry]:
+    """Newest first; on one day, its corrections, then its new facts, each in data order."""
+    corrections = [
+        _Entry(
+            f"tag:{authority},{correction.date.isoformat()}:corrections/{correction.id}",
+            f"Correction: {first_words(correction.change, TITLE_WORDS)}",
+            urljoin(site_url, pages.hosted_path(pages.CORRECTIONS)) + f"#correction-{correction.id}",
+            correction.date,
+            f"{correction.change} Why: {correction.reason}",
+        )
+        for correction in factbase.corrections
+    ]
+    facts = []
+    for fact in factbase.facts:
+        cited = dict.fromkeys(f"{factbase.source(c.source_id).publisher}, {c.location.label}" for c in fact.citations)
+        facts.append(
+            _Entry(
+                f"tag:{authority},{fact.added.isoformat()}:facts/{fact.id}",
+                f"New fact: {first_words(fact.statement, TITLE_WORDS)}",
+                urljoin(site_url, pages.hosted_path(pages.topic_doc(fact.home.topic))) + f"#fact-{fact.id}",
+                fact.added,
+                f"{fact.statement} (Cited: {'; '.join(cited)}.)",
+            )
+        )
+    ranked = [
+        (entry, rank, position)
+        for rank, group in enumerate((corrections, facts))
+        for position, entry in enumerate(group)
+    ]
+    ranked.sort(key=lambda item: (-item[0].updated.toordinal(), item[1], item[2]))
+    return [entry for entry, _, _ in ranked]
+
+
+def atom_feed(factbase: FactBase, site_url: str, site_name: str) -> str:
+    """The feed as XML text; site_url is the hosted site's address, ending in /."""
+    authority = urlsplit(site_url).hostname
+    if not authority:
+        raise ValueError(f"the feed needs the site's absolute address, not {site_url!r}")
+    ElementTree.register_namespace("", ATOM)
+
+    def add(parent: ElementTree.Element, name: str, text: str | None = None, **attributes: str) -> None:
+        element = ElementTree.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+        element.text = text
+
+    feed = ElementTree.Element(f"{{{ATOM}}}feed")
+    feed_url = urljoin(site_url, pages.FEED)
+    add(feed, "id", feed_url)
+    add(feed, "title", site_name)
+    add(feed, "subtitle", "New facts and corrections, each cited to the paragraph of the report it comes from.")
+    add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    add(feed, "link", rel="alternate", type="text/html", href=site_url)
+    if factbase.updated is None:
+        raise ValueError("the feed needs a dated entry in the data")
+    add(feed, "updated", _timestamp(factbase.updated))
+    author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
+    add(author, "name", site_name)
+    for entry in _entries(factbase, site_url, authority):
+        element = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
+        add(element, "id", entry.tag)
+        add(element, "title", entry.title)
+        add(element, "link", rel="alternate", type="text/html", href=entry.link)
+        add(element, "published", _timestamp(entry.updated))
+        add(element, "updated", _timestamp(entry.updated))
+        add(element, "summary", entry.summary, type="text")
+    ElementTree.indent(feed)
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

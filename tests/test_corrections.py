@@ -1,0 +1,120 @@
+"""The corrections log and the feed, on tests/sites/tiny/ (which has one correction): a corrected
+fact says so and links to its entry, the log explains it with the fact cited, every page is dated
+by the newest date in the data, and the Atom feed parses in a real feed parser, lists every fact
+and correction, and links to places that exist."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from factbase import load_factbase
+from factsite.pages import CORRECTIONS, topic_doc
+
+from .conftest import SITE_URL, SITES, article, build, page_path, parse, scenario, site_pages
+
+TINY = load_factbase(SITES / "tiny" / "data")
+CORRECTION = TINY.corrections[0]
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = scenario("tiny", tmp_path_factory.mktemp("tiny") / "project")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    """The built file and fragment a relative link on page leads to."""
+    parts = urlsplit(href)
+    # The 404 page links from the site's root path (it is served at any depth).
+    base = site if parts.path.startswith("/") else page.parent
+    target = (base / parts.path.lstrip("/")).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_a_corrected_fact_says_so_and_links_to_its_entry(tiny_site: Path) -> None:
+    (fact_id,) = CORRECTION.facts
+    page = page_path(tiny_site, topic_doc(TINY.fact(fact_id).home.topic))
+    sentence = parse(page).find(id=f"fact-{fact_id}")
+    assert sentence is not None
+    note = sentence.select_one("a.fact-corrected")
+    assert note is not None, "the corrected fact does not say it was corrected"
+    assert note.get_text() == "(Corrected on 9 May 2024)"
+    target, fragment = resolve(tiny_site, page, note["href"])
+    assert target == page_path(tiny_site, CORRECTIONS).resolve()
+    assert fragment == f"correction-{CORRECTION.id}" and parse(target).find(id=fragment) is not None
+    # Facts never corrected say nothing of the kind.
+    others = [f for f in TINY.facts if f.id not in CORRECTION.facts]
+    for fact in others:
+        other = parse(page_path(tiny_site, topic_doc(fact.home.topic))).find(id=f"fact-{fact.id}")
+        assert other is not None and other.select_one("a.fact-corrected") is None
+
+
+def test_the_log_gives_date_facts_change_and_reason_with_the_facts_cited(tiny_site: Path) -> None:
+    content = article(tiny_site, CORRECTIONS)
+    assert next(h.get_text(" ", strip=True).removesuffix(" ¶") for h in content.find_all("h2")) == "9 May 2024"
+    entry = content.find(id=f"correction-{CORRECTION.id}")
+    assert entry is not None
+    text = entry.get_text(" ", strip=True)
+    assert CORRECTION.change in text and CORRECTION.reason in text
+    for fact_id in CORRECTION.facts:
+        assert TINY.fact(fact_id).statement in text
+    assert entry.select("sup.citation"), "the facts a correction speaks of are cited"
+
+
+def test_every_page_is_dated_by_the_newest_date_in_the_data(tiny_site: Path) -> None:
+    assert TINY.updated == CORRECTION.date, "the scenario's correction is its newest date"
+    for page in site_pages(tiny_site):
+        soup = parse(page)
+        updated = soup.select_one("p.page-updated")
+        if updated is None:
+            assert page.name == "404.html"
+            continue
+        assert "9 May 2024" in updated.get_text(), page
+
+
+def test_the_feed_parses_and_lists_every_fact_and_correction(tiny_site: Path) -> None:
+    feed = feedparser.parse((tiny_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.link == SITE_URL
+    assert feed.feed.updated_parsed[:3] == (2024, 5, 9)
+    ids = [entry.id for entry in feed.entries]
+    assert len(ids) == len(set(ids)) == len(TINY.facts) + len(TINY.corrections)
+    newest = feed.entries[0]
+    assert newest.title.startswith("Correction: ") and newest.link.endswith(f"#correction-{CORRECTION.id}")
+    assert CORRECTION.reason in newest.summary
+    for fact in TINY.facts:
+        (entry,) = [e for e in feed.entries if e.link.endswith(f"#fact-{fact.id}")]
+        assert entry.title.startswith("New fact: ")
+        assert fact.statement in entry.summary
+        assert datetime.date(*entry.updated_parsed[:3]) == fact.added
+    dates = [datetime.date(*entry.updated_parsed[:3]) for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def test_every_feed_link_lands_on_the_hosted_page_and_anchor(tiny_site: Path) -> None:
+    feed = feedparser.parse((tiny_site / "feed.xml").read_bytes())
+    for entry in feed.entries:
+        assert entry.link.startswith(SITE_URL), entry.link
+        parts = urlsplit(entry.link)
+        target = tiny_site / parts.path.lstrip("/") / "index.html"
+        assert target.is_file(), entry.link
+        assert parse(target).find(id=parts.fragment) is not None, entry.link
+
+
+def test_every_page_points_feed_readers_to_the_feed(tiny_site: Path) -> None:
+    for page in site_pages(tiny_site):
+        link = parse(page).find("link", rel="alternate", type="application/atom+xml")
+        assert link is not None, page
+        target, _ = resolve(tiny_site, page, link["href"])
+        assert target == (tiny_site / "feed.xml").resolve()
