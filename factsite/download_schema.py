@@ -2,8 +2,9 @@
 
 The download holds what the data files hold, minus what is only for finding the article in a
 capture, plus what the loader works out (paragraph counts, resolved dates, the same words in
-other copies). Each exported field's schema is its kind's; a key the data may leave out is
-exported as null (or as an empty list).
+other copies, a TextQuoteSelector for each quote, each fact's corrections). Each exported
+field's schema is its kind's; a key the data may leave out is exported as null (or as an empty
+list).
 """
 
 from __future__ import annotations
@@ -11,16 +12,32 @@ from __future__ import annotations
 from typing import Any
 
 from factbase.kinds import ENTRIES, ID, PARAGRAPH
-from factbase.specs import CITATION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Field, Spec
+from factbase.specs import CITATION, CORRECTION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Field, Spec
 
 # Source keys that say how to find the article in a capture; the download leaves them out.
 CAPTURE_ONLY = ("text", "subheads", "furniture", "photo_captions", "copyright_line", "furniture_after")
 
+_SELECTOR = {
+    "description": (
+        "a W3C Web Annotation TextQuoteSelector, for annotation tools to anchor the quote: the exact "
+        "words, with the fewest whole words of their paragraph before and after that find them once "
+        "in the capture (none where the words stand only once)"
+    ),
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["type", "exact", "prefix", "suffix"],
+    "properties": {
+        "type": {"const": "TextQuoteSelector"},
+        "exact": {"type": "string", "minLength": 1},
+        "prefix": {"type": "string"},
+        "suffix": {"type": "string"},
+    },
+}
 _LOCATION = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["source", "paragraph"],
-    "properties": {"source": ID.schema, "paragraph": PARAGRAPH.schema},
+    "required": ["source", "paragraph", "selector"],
+    "properties": {"source": ID.schema, "paragraph": PARAGRAPH.schema, "selector": _SELECTOR},
 }
 _WHEN = {
     "description": "The date the report gives, resolved against the publication date.",
@@ -62,6 +79,7 @@ def _value(field: Field) -> dict[str, Any]:
 def _object(spec: Spec, omit: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> dict[str, Any]:
     properties = {name: _value(field) for name, field in spec.fields.items() if name not in omit}
     if spec is CITATION:
+        properties["selector"] = _SELECTOR
         properties["also_in"] = {
             "type": "array",
             "items": _LOCATION,
@@ -103,9 +121,15 @@ def download_schema(schema_id: str) -> dict[str, Any]:
             extra={
                 "when": _WHEN,
                 "mentions": {"type": "array", "items": ID.schema, "description": "everyone the fact names or mentions"},
+                "corrections": {
+                    "type": "array",
+                    "items": ID.schema,
+                    "description": "the ids of the corrections made to it, newest first",
+                },
             },
         ),
         "entity": _object(ENTITY),
+        "correction": _object(CORRECTION),
         "figure": _object(FIGURE, omit=("citations",), extra={"citation": _object(CITATION)}),
         "quotation": _object(
             QUOTATION,
@@ -117,14 +141,14 @@ def download_schema(schema_id: str) -> dict[str, Any]:
         ),
     }
     collections = {"sources": "source", "topics": "topic", "facts": "fact"}
-    collections |= {"entities": "entity", "figures": "figure", "quotations": "quotation"}
+    collections |= {"entities": "entity", "figures": "figure", "quotations": "quotation", "corrections": "correction"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,
         "title": "Fact base",
         "description": (
-            "The sources, topics, facts, people, figures and quotations of the site, every claim "
-            "cited to a source paragraph with its exact words. Generated from factbase.specs."
+            "The sources, topics, facts, people, figures, quotations and corrections of the site, "
+            "every claim cited to a source paragraph with its exact words. Generated from factbase.specs."
         ),
         "type": "object",
         "additionalProperties": False,

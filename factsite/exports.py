@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from factbase import CREDIT_LINE, Citation, FactBase, QuotedShare, Source
+from factbase import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, Source
 from factbase.queries import FactIndex
+from factbase.selectors import select_quote
 from factsite.download_schema import download_schema
 
 
@@ -59,13 +60,26 @@ def _paragraph(number: int) -> int | str:
     return "credit line" if number == CREDIT_LINE else number
 
 
-def _citation(citation: Citation) -> dict[str, Any]:
+def _selector(factbase: FactBase, location: Location, quote: str) -> dict[str, str]:
+    """A W3C Web Annotation TextQuoteSelector: the exact words, with the least context that
+    finds them once in the capture."""
+    selector = select_quote(factbase.source(location.source_id), location, quote)
+    return {"type": "TextQuoteSelector", "exact": selector.exact, "prefix": selector.prefix, "suffix": selector.suffix}
+
+
+def _citation(factbase: FactBase, citation: Citation) -> dict[str, Any]:
     return {
         "source": citation.source_id,
         "paragraph": _paragraph(citation.paragraph),
         "quote": citation.quote,
+        "selector": _selector(factbase, citation.location, citation.quote),
         "also_in": [
-            {"source": location.source_id, "paragraph": _paragraph(location.paragraph)} for location in citation.also_in
+            {
+                "source": location.source_id,
+                "paragraph": _paragraph(location.paragraph),
+                "selector": _selector(factbase, location, citation.quote),
+            }
+            for location in citation.also_in
         ],
     }
 
@@ -125,7 +139,9 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                     "note": fact.when.note,
                 },
                 "mentions": [entity.id for entity in index.entities_in(fact)],
-                "citations": [_citation(c) for c in fact.citations],
+                "added": fact.added.isoformat(),
+                "corrections": [correction.id for correction in index.corrections_of(fact.id)],
+                "citations": [_citation(factbase, c) for c in fact.citations],
             }
             for fact in factbase.facts
         ],
@@ -136,7 +152,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "kind": e.kind,
                 "aliases": list(e.aliases),
                 "description": e.description,
-                "citations": [_citation(c) for c in e.citations],
+                "citations": [_citation(factbase, c) for c in e.citations],
             }
             for e in factbase.entities
         ],
@@ -148,7 +164,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "unit": f.unit,
                 "counts": f.counts,
                 "given_by": f.given_by,
-                "citation": _citation(f.citation),
+                "citation": _citation(factbase, f.citation),
             }
             for f in factbase.figures
         ],
@@ -160,9 +176,19 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "about": q.about,
                 "speaker": q.speaker,
                 "attribution": q.attribution,
-                "citations": [_citation(c) for c in q.citations],
+                "citations": [_citation(factbase, c) for c in q.citations],
             }
             for q in factbase.quotations
+        ],
+        "corrections": [
+            {
+                "id": c.id,
+                "date": c.date.isoformat(),
+                "facts": list(c.facts),
+                "change": c.change,
+                "reason": c.reason,
+            }
+            for c in factbase.corrections
         ],
     }
 
@@ -238,13 +264,17 @@ def _bibtex_url(url: str) -> str:
 
 
 def bibtex(factbase: FactBase) -> str:
-    """The sources as BibTeX @online entries (biblatex fields; UTF-8)."""
+    """The sources as BibTeX newspaper articles (biblatex's @article with entrysubtype; UTF-8)."""
+    # Not @online with organization: citation processors (pandoc's citeproc among them) read
+    # that as a work with neither author nor container, and cite both copies by the title alone
+    # ("2019a", "2019b"). The journal field is BibTeX's, and biber takes it as journaltitle.
     entries = []
     for item in csl_items(factbase):
         year, month, day = item["issued"]["date-parts"][0]
         fields = [
+            ("entrysubtype", "newspaper"),
             ("title", bibtex_escape(item["title"])),
-            ("organization", bibtex_escape(item["publisher"])),
+            ("journal", bibtex_escape(item["container-title"])),
             ("date", f"{year:04d}-{month:02d}-{day:02d}"),
             ("year", str(year)),
         ]
@@ -253,7 +283,7 @@ def bibtex(factbase: FactBase) -> str:
         if "note" in item:
             fields.append(("note", bibtex_escape(item["note"])))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        entries.append(f"@online{{{item['id']},\n{body}\n}}\n")
+        entries.append(f"@article{{{item['id']},\n{body}\n}}\n")
     return "\n".join(entries)
 
 
