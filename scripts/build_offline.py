@@ -1,0 +1,81 @@
+"""Build the offline edition and zip it: the site to open straight from disk, no server.
+
+    python scripts/build_offline.py [--out dist/offline-edition.zip] [--project DIR]
+
+Builds mkdocs-offline.yml strictly into a temporary folder, then writes a zip holding it under
+one folder (unzip, then open facial-scans-cited/index.html). The zip is reproducible: entries in
+name order, every one dated by the newest date in data/, with fixed permissions, so the same
+sources always give the same bytes and the same SHA-256, which is printed and written beside it
+(`<zip>.sha256`, in the form `sha256sum -c` reads). `make build` offers it on the downloads page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from factbase import load_factbase
+
+PROJECT = Path(__file__).resolve().parent.parent
+FOLDER = "facial-scans-cited"  # what the zip unpacks into
+
+
+def write_zip(site: Path, out: Path, date: tuple[int, int, int]) -> str:
+    """Zip site into out under FOLDER/, reproducibly; return the zip's SHA-256."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix()):
+            entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", date_time=(*date, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3  # Unix, so that the permissions above are read as such
+            archive.writestr(entry, path.read_bytes())
+    partial.replace(out)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    out.with_name(out.name + ".sha256").write_text(f"{digest}  {out.name}\n", encoding="utf-8")
+    return digest
+
+
+def build(out: Path, project: Path = PROJECT) -> int:
+    updated = load_factbase(project / "data").updated
+    assert updated is not None, "the loader requires a dated source"
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs-offline.yml"),
+            "--site-dir",
+            str(site),
+        ]
+        env = {key: value for key, value in os.environ.items() if key != "FACTSITE_OFFLINE_ZIP"}
+        result = subprocess.run(command, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+        if result.returncode != 0:
+            print("offline build failed: no zip was written", file=sys.stderr)
+            return result.returncode
+        digest = write_zip(site, out, (updated.year, updated.month, updated.day))
+    print(f"wrote {out} ({out.stat().st_size:,} bytes), SHA-256 {digest}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out", type=Path, default=PROJECT / "dist" / "offline-edition.zip")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="the site's folder (mkdocs-offline.yml, data/)")
+    args = parser.parse_args(argv)
+    return build(args.out.resolve(), args.project.resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
