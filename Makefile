@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test lint check build generate lighthouse bench screenshots clean
+.PHONY: serve test lint check build offline generate lighthouse bench screenshots clean
+.PHONY: recheck
 
 # The virtual environment is made and filled on first use, and again when requirements change;
 # the project's own packages are installed into it editable, so edits take effect at once.
@@ -22,9 +23,21 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/python -m factbase.check data
 
-## build: the site into site/, strictly; a failed build leaves site/ as it was
-build: check
-	$(BIN)/python scripts/build_site.py
+## recheck: compare a new capture of a source with its stored text, quote by quote (SOURCE=<id> TEXT=<file>)
+recheck: $(VENV)/.installed
+	@if [ -z '$(SOURCE)' ] || [ -z '$(TEXT)' ]; then \
+		echo 'usage: make recheck SOURCE=<source id in data/sources.yaml> TEXT=<new capture, as UTF-8 text>' >&2; \
+		exit 2; \
+	fi
+	$(BIN)/python -m factbase.recheck '$(SOURCE)' '$(TEXT)'
+
+## offline: the offline edition, zipped, with its SHA-256, in dist/ (open it from disk, no server)
+offline: check
+	$(BIN)/python scripts/build_offline.py
+
+## build: the site into site/, strictly, offering the offline edition; a failed build leaves site/ as it was
+build: offline
+	FACTSITE_OFFLINE_ZIP=dist/offline-edition.zip $(BIN)/python scripts/build_site.py
 
 ## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
 generate: $(VENV)/.installed
@@ -56,4 +69,4 @@ screenshots: $(VENV)/.installed
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

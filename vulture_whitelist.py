@@ -28,8 +28,15 @@ _.credit_line_changes  # Comparison: versions.md
 _.bodies_identical  # Comparison: versions.md
 _.quoted_percent  # QuotedShare: source_page.md
 _.hedge  # Figure: figures.md
+_.offline  # Edition: downloads.md
+_.offline_zip  # Edition: downloads.md
 _.href  # WordsAt: references.html
 _.address  # WordsAt: references.html
+
+# Attributes the zipfile module reads from the entries it is given (scripts/build_offline.py).
+_.compress_type
+_.external_attr
+_.create_system
 
 # Fields the theme's templates in overrides/ read.
 _.csl_json  # PageCitation: partials/cite-this-page.html

@@ -19,7 +19,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 REAL = PROJECT / "data"
 SITE_INPUTS = ("mkdocs.yml", "docs", "macros", "overrides", "factbase", "factsite")
 ID_KEYS = {"id", "source", "speaker", "given_by", "copy_of"}
-ID_LIST_KEYS = {"mentions", "introduction"}
+ID_LIST_KEYS = {"mentions", "introduction", "facts"}
 
 
 def _read(name: str) -> Any:
@@ -93,6 +93,7 @@ def generate(destination: Path, copies: int) -> dict[str, int]:
 
     sources, topics = _read("sources.yaml"), _read("topics.yaml")
     entities, figures, quotations = _read("entities.yaml"), _read("figures.yaml"), _read("quotations.yaml")
+    corrections = _read("corrections.yaml") if (REAL / "corrections.yaml").is_file() else []
     facts = [
         fact
         for path in sorted((REAL / "facts").glob("*.yaml"))
@@ -102,7 +103,14 @@ def generate(destination: Path, copies: int) -> dict[str, int]:
     texts = {path.name: path.read_text(encoding="utf-8") for path in (REAL / "texts").glob("*.txt")}
 
     data = destination / "data"
-    out: dict[str, list[Any]] = {"sources": [], "topics": [], "entities": [], "figures": [], "quotations": []}
+    out: dict[str, list[Any]] = {
+        "sources": [],
+        "topics": [],
+        "entities": [],
+        "figures": [],
+        "quotations": [],
+        "corrections": [],
+    }
     for number in range(1, copies + 1):
         copy = _Copy(number, names)
         for name, text in texts.items():
@@ -110,7 +118,7 @@ def generate(destination: Path, copies: int) -> dict[str, int]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy.text(text), encoding="utf-8")
         kinds = {"sources": sources, "topics": topics, "entities": entities, "figures": figures}
-        for kind, entries in {**kinds, "quotations": quotations}.items():
+        for kind, entries in {**kinds, "quotations": quotations, "corrections": corrections}.items():
             out[kind].extend(copy.entry(entry) for entry in entries)
         _dump(data / "facts" / f"report-{number}.yaml", [copy.entry(fact) for fact in facts])
     for kind, entries in out.items():

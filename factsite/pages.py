@@ -19,6 +19,7 @@ PageKind = Literal[
     "timeline",
     "quotes",
     "downloads",
+    "corrections",
 ]
 
 TOPICS_INDEX = "topics/index.md"
@@ -29,6 +30,37 @@ FIGURES = "figures.md"
 TIMELINE = "timeline.md"
 QUOTES = "quotes.md"
 DOWNLOADS = "downloads.md"
+CORRECTIONS = "corrections.md"
+FEED = "feed.xml"  # the Atom feed of new facts and corrections, at the site's root
+OFFLINE_ZIP = "downloads/offline-edition.zip"
+
+
+@dataclass(frozen=True)
+class OfflineZip:
+    """The zipped offline edition a build offers on its downloads page."""
+
+    size: int  # bytes
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which edition a build makes: the hosted site (offering the zip, if it was built first) or
+    the offline edition itself."""
+
+    offline: bool = False
+    offline_zip: OfflineZip | None = None
+
+
+def hosted_path(docs_path: str) -> str:
+    """A page's path on the hosted site, which has directory URLs: topics/x.md -> topics/x/.
+
+    For what must name the hosted pages however a build is made (the feed's links, the ids in
+    the pages' JSON-LD), the offline edition's .html files included."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def topic_doc(topic_id: str) -> str:
@@ -109,6 +141,13 @@ def generated_pages(factbase: FactBase) -> dict[str, GeneratedPage]:
             None,
             "Downloads",
             "The whole fact base as JSON with its schema, and the sources as CSL-JSON, BibTeX and RIS.",
+        ),
+        GeneratedPage(
+            CORRECTIONS,
+            "corrections",
+            None,
+            "Corrections",
+            "Every change to a published fact that altered what it says, newest first: when, what and why.",
         ),
     ]
     for topic in factbase.topics:

@@ -12,14 +12,14 @@ from urllib.parse import quote as percent_encode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from factbase import Citation, Entity, Fact, FactBase, Location, Section, Source, Topic
+from factbase import Citation, Correction, Entity, Fact, FactBase, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
 from factbase.versions import compare
 from factsite import pages
 from factsite.citations import PageCitations, Reference
 from factsite.exports import DOWNLOADS as DOWNLOAD_FILES
-from factsite.pages import PageKind
+from factsite.pages import Edition, PageKind
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -95,8 +95,11 @@ def text_fragment(quote: str) -> str:
 class SiteRenderer:
     """Renders facts, citations and generated pages for one build of the site."""
 
-    def __init__(self, factbase: FactBase, link: Link, templates_dir: Path = TEMPLATES_DIR) -> None:
+    def __init__(
+        self, factbase: FactBase, link: Link, templates_dir: Path = TEMPLATES_DIR, edition: Edition | None = None
+    ) -> None:
         self.factbase = factbase
+        self.edition = edition or Edition()
         self.index = FactIndex(factbase)
         self.link = link
         self.templates = Environment(
@@ -122,10 +125,12 @@ class SiteRenderer:
             outbound=self.outbound,
             words_at=self.words_at,
             copies_of=factbase.copies_of,
+            corrections_of=self.index.corrections_of,
             use_letter=use_letter,
             pages=pages,
             source_by_id=factbase.source,
             entity_by_id=factbase.entity,
+            topic_by_id=factbase.topic,
             Location=Location,
         )
 
@@ -220,6 +225,7 @@ class SiteRenderer:
             "timeline": lambda: self._timeline(citations),
             "quotes": lambda: self._quotes(citations),
             "downloads": self._downloads,
+            "corrections": lambda: self._corrections(citations),
         }
         return self.with_references(renderers[kind](), citations)
 
@@ -324,5 +330,16 @@ class SiteRenderer:
         rows = [(quotation, self.markers(quotation.citations, page)) for quotation in self.factbase.quotations]
         return self._render("quotes.md", rows=rows)
 
+    def _corrections(self, page: PageCitations) -> str:
+        """The corrections log, newest first, grouped by day; each with the facts it changed as they
+        now stand, cited: the paragraphs its reason speaks of."""
+        days: dict[datetime.date, list[tuple[Correction, list[tuple[Fact, Markup]]]]] = {}
+        for correction in self.factbase.corrections:
+            facts = [self.factbase.fact(fact_id) for fact_id in correction.facts]
+            days.setdefault(correction.date, []).append(
+                (correction, [(fact, self.markers(fact.citations, page)) for fact in facts])
+            )
+        return self._render("corrections.md", days=list(days.items()))
+
     def _downloads(self) -> str:
-        return self._render("downloads.md", files=DOWNLOAD_FILES)
+        return self._render("downloads.md", files=DOWNLOAD_FILES, edition=self.edition)

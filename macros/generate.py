@@ -8,11 +8,13 @@ macros/hooks.py hands MkDocs' events to it, reloading it at the start of every b
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,7 +24,9 @@ from mkdocs.structure.pages import Page
 from factbase import FactBase
 from factsite import SOURCES_INDEX, TOPICS_INDEX, GeneratedPage, SiteRenderer, export_files, generated_pages
 from factsite.exports import DOWNLOADS, PageCitation, page_citation
-from factsite.pages import VERSIONS, source_doc, topic_doc
+from factsite.feed import atom_feed
+from factsite.jsonld import JsonLd, script_json
+from factsite.pages import FEED, OFFLINE_ZIP, VERSIONS, Edition, OfflineZip, hosted_path, source_doc, topic_doc
 from factsite.prerender import Prerenderer, PrerenderError
 from factsite.render import long_date
 from macros import adapter
@@ -48,6 +52,8 @@ class Build:
     renderer: SiteRenderer
     downloads: dict[str, File]
     content_date: str
+    jsonld: JsonLd
+    site_url: str
     exports: dict[str, str] | None = None
     prerenderer: Prerenderer | None = None
 
@@ -105,7 +111,10 @@ def content_date(factbase: FactBase) -> str:
     MkDocs would stamp every page (the sitemap's lastmod) with the day of the build. It honours
     SOURCE_DATE_EPOCH for what it stamps itself.
     """
-    return max(source.published for source in factbase.sources).isoformat()
+    updated = factbase.updated
+    if updated is None:  # the loader requires a source, so this is a fact base built by hand
+        raise PluginError("data/ holds no dated entry to date the pages by")
+    return updated.isoformat()
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
@@ -113,7 +122,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     factbase = adapter.load(_project_dir(config))
     pages = generated_pages(factbase)
-    for path in [*pages, *EXPORT_PATHS]:
+    for path in [*pages, *EXPORT_PATHS, FEED]:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is written by hand, but that file is generated from data/; remove it")
     # Pages for one topic or source first, the long pages that gather everything last: MkDocs
@@ -124,15 +133,22 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     downloads = {path: File.generated(config, path, content="") for path in EXPORT_PATHS}
     for file in downloads.values():
         files.append(file)
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is needed: the feed and canonical links give absolute addresses")
+    files.append(File.generated(config, FEED, content=atom_feed(factbase, config.site_url, config.site_name)))
+    edition = _edition(files, config)
     linker = adapter.Linker(files)
+    renderer = SiteRenderer(factbase, linker, edition=edition)
     build = _build = Build(
         factbase=factbase,
         pages=pages,
         files=files,
         linker=linker,
-        renderer=SiteRenderer(factbase, linker),
+        renderer=renderer,
         downloads=downloads,
         content_date=content_date(factbase),
+        jsonld=JsonLd(factbase, config.site_url, renderer.index),
+        site_url=config.site_url,
     )
     log.debug("pages dated %s, the newest date in data/", build.content_date)
     if len(pages) >= _prerender_from():
@@ -147,6 +163,25 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _edition(files: Files, config: MkDocsConfig) -> Edition:
+    """The offline edition itself (mkdocs-offline.yml says so), or the hosted site, which offers
+    the zip that scripts/build_offline.py made if FACTSITE_OFFLINE_ZIP names it."""
+    if config.extra.get("edition") == "offline":
+        return Edition(offline=True)
+    zipped = os.environ.get("FACTSITE_OFFLINE_ZIP")
+    if not zipped:
+        log.info("no offline edition in this build: make build makes it and offers it on the downloads page")
+        return Edition()
+    path = Path(zipped).resolve()
+    if not path.is_file():
+        raise PluginError(f"FACTSITE_OFFLINE_ZIP names {zipped}, which is not a file: run make offline first")
+    if files.get_file_from_path(OFFLINE_ZIP) is not None:
+        raise PluginError(f"docs/{OFFLINE_ZIP} is written by hand, but that file is the offline edition; remove it")
+    files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(path)))
+    content = path.read_bytes()
+    return Edition(offline_zip=OfflineZip(size=len(content), sha256=hashlib.sha256(content).hexdigest()))
+
+
 def _prerender_from() -> int:
     """How many generated pages make rendering them in a second process worth its start-up."""
     return int(os.environ.get("FACTSITE_PRERENDER_FROM", PRERENDER_FROM))
@@ -159,9 +194,13 @@ def _current() -> Build:
 
 
 def page_markdown(markdown: str, page: Page) -> str:
-    """Pin the page's date; put a generated page's content, rendered from data, in place."""
+    """Pin the page's date and its permanent address; put a generated page's content, rendered
+    from data, in place."""
     build = _current()
     page.update_date = build.content_date
+    # The hosted page's address, in the offline edition too (whose own URLs end in .html): its
+    # canonical links, citations and sitemap name the permanent address.
+    page.canonical_url = urljoin(build.site_url, hosted_path(page.file.src_uri))
     if page.file.src_uri not in build.pages:
         return markdown
     try:
@@ -187,7 +226,18 @@ def theme_helpers(env: Any, config: MkDocsConfig) -> None:
         url = page.canonical_url or config.site_url or ""
         return page_citation(title, config.site_name, url, datetime.date.fromisoformat(page.update_date), licence)
 
+    def jsonld(page: Page) -> str | None:
+        build = _current()
+        linked = build.jsonld
+        node: dict[str, Any] | None = (
+            linked.home(config.site_name, config.site_description or "")
+            if page.is_homepage
+            else linked.page(build.pages.get(page.file.src_uri), page.canonical_url or "", config.site_name)
+        )
+        return script_json(node) if node is not None else None
+
     env.globals["page_citation"] = cite
+    env.globals["page_jsonld"] = jsonld
     env.filters["long_date"] = lambda iso: long_date(datetime.date.fromisoformat(str(iso)))
 
 

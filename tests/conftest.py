@@ -23,7 +23,7 @@ from factsite import generated_pages
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 # What a build of the site reads: copied whole when a test needs to change something.
-SITE_INPUTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "factbase", "factsite")
+SITE_INPUTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "data", "macros", "overrides", "factbase", "factsite")
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -46,7 +46,10 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
 
 SITES = PROJECT / "tests" / "sites"
 # What every site needs that is not its content: the configuration, the adapters and theme overrides.
-MACHINERY = ("mkdocs.yml", "macros", "overrides", "factbase", "factsite", "docs/stylesheets", "docs/javascripts")
+MACHINERY = (
+    *("mkdocs.yml", "mkdocs-offline.yml", "macros", "overrides", "factbase", "factsite"),
+    *("docs/stylesheets", "docs/javascripts"),
+)
 
 
 def scenario(case: str, destination: Path) -> Path:

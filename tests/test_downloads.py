@@ -74,9 +74,10 @@ def test_bibtex_round_trips(built_site: Path) -> None:
     assert list(entries) == [s.id for s in REAL.sources]
     for source in REAL.sources:
         fields = entries[source.id].fields_dict
-        assert entries[source.id].entry_type == "online"
+        assert entries[source.id].entry_type == "article"
+        assert fields["entrysubtype"].value == "newspaper"
         assert fields["title"].value == source.title
-        assert fields["organization"].value == source.publisher
+        assert fields["journal"].value == source.publisher
         assert fields["date"].value == source.published.isoformat()
         assert ("url" in fields and fields["url"].value) == (source.url or False)
 
@@ -93,7 +94,9 @@ def test_ris_round_trips(built_site: Path) -> None:
 
 
 def test_the_downloads_page_links_every_download(built_site: Path) -> None:
-    hrefs = {a["href"] for a in article(built_site, "downloads.md").select("ul.downloads a")}
+    links = article(built_site, "downloads.md").select("ul.downloads a")
+    assert "../feed.xml" in {a["href"] for a in links}, "the feed is offered with the downloads"
+    hrefs = {a["href"] for a in links if a.has_attr("download")}
     assert hrefs == {
         "facts.json",
         "facts.schema.json",
@@ -101,3 +104,29 @@ def test_the_downloads_page_links_every_download(built_site: Path) -> None:
         "sources.bib",
         "sources.ris",
     }
+
+
+def test_every_quote_carries_a_text_quote_selector_that_anchors_it_once(built_site: Path) -> None:
+    """What an annotation tool does with a W3C TextQuoteSelector: find prefix + exact + suffix in
+    the document's text. Here the document is the stored capture; each must be found exactly once,
+    with context given only where the exact words alone would be found more than once."""
+    document = json.loads(download(built_site, "facts.json"))
+    stored = {source.id: source.text for source in REAL.sources}
+    citations = [
+        citation
+        for kind in ("facts", "entities", "quotations")
+        for entry in document[kind]
+        for citation in entry["citations"]
+    ] + [figure["citation"] for figure in document["figures"]]
+    anchored = 0
+    for citation in citations:
+        for location in [citation, *citation["also_in"]]:
+            selector = location["selector"]
+            assert selector["type"] == "TextQuoteSelector"
+            assert selector["exact"] == citation["quote"]
+            whole = selector["prefix"] + selector["exact"] + selector["suffix"]
+            assert stored[location["source"]].count(whole) == 1, (location["source"], whole)
+            if selector["prefix"] or selector["suffix"]:
+                assert stored[location["source"]].count(selector["exact"]) > 1, "context only where it is needed"
+            anchored += 1
+    assert anchored > len(citations), "the copies' selectors are given too"

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from factbase.kinds import KINDS
-from factbase.specs import CITATION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Field, Spec
+from factbase.specs import CORRECTION, ENTITY, FACT, FIGURE, FILES, QUOTATION, SOURCE, TOPIC, Field, Spec
 
 from .conftest import build, parse, scenario, serving, site_pages, visit
 
@@ -125,12 +125,14 @@ DATA: dict[str, list[dict[str, Any]]] = {
             "statement": f"Statement {payload('statement')}",
             "when": "Last month",
             "mentions": ["hostile-person"],
+            "added": "2024-05-07",
             "citations": [citation(1, QUOTE)],
         },
         {
             "id": "hostile-fact-two",
             "topics": ["hostile-topic/hostile-section"],
             "statement": f"Second {payload('second')}",
+            "added": "2024-05-07",
             "citations": [citation(2, SAID)],
         },
     ],
@@ -166,6 +168,15 @@ DATA: dict[str, list[dict[str, Any]]] = {
             "citations": [citation(2, SAID)],
         }
     ],
+    "corrections.yaml": [
+        {
+            "id": "hostile-correction",
+            "date": "2024-05-08",
+            "facts": ["hostile-fact", "hostile-fact-two"],
+            "change": f"Change {payload('change')}",
+            "reason": f"Reason {payload('reason')}",
+        }
+    ],
 }
 SPECS: dict[str, Spec] = {
     "sources.yaml": SOURCE,
@@ -174,6 +185,7 @@ SPECS: dict[str, Spec] = {
     "entities.yaml": ENTITY,
     "figures.yaml": FIGURE,
     "quotations.yaml": QUOTATION,
+    "corrections.yaml": CORRECTION,
 }
 
 
@@ -186,6 +198,22 @@ def entries_with_spec() -> Iterator[tuple[Spec, dict[str, Any]]]:
         for key, field in spec.fields.items():
             if field.items is not None:
                 stack.extend((field.items, item) for item in entry.get(key, []))
+
+
+def all_specs() -> list[Spec]:
+    """Every kind of entry the data files hold, nested ones included, from factbase.specs."""
+    found: list[Spec] = []
+    stack = [spec for spec, _ in FILES.values()]
+    while stack:
+        spec = stack.pop()
+        if spec not in found:
+            found.append(spec)
+            stack.extend(field.items for field in spec.fields.values() if field.items is not None)
+    return found
+
+
+def test_every_data_file_is_generated() -> None:
+    assert {spec.noun for spec in SPECS.values()} == {spec.noun for spec, _ in FILES.values()}
 
 
 def injectable(field: Field) -> bool:
@@ -201,8 +229,7 @@ def test_every_free_text_field_in_the_spec_carries_the_payload() -> None:
             values = value if isinstance(value, list) else [value]
             if any(isinstance(v, str) and MARKER in v for v in values):
                 injected.add((spec.noun, key))
-    specs = [SOURCE, TOPIC, SECTION, FACT, CITATION, ENTITY, FIGURE, QUOTATION]
-    required = {(spec.noun, key) for spec in specs for key, field in spec.fields.items() if injectable(field)}
+    required = {(spec.noun, key) for spec in all_specs() for key, field in spec.fields.items() if injectable(field)}
     assert required - injected == set(), "free-text fields the test does not inject"
     assert len(required) > 20
 
@@ -239,7 +266,8 @@ def test_no_page_holds_live_markup_from_data(hostile_site: Path) -> None:
     for page in site_pages(hostile_site):
         soup = parse(page)
         assert not soup.find_all(MARKER), f"{page}: an element from data"
-        assert not [s for s in soup.find_all("script") if "alert(" in s.get_text()], f"{page}: a script from data"
+        scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+        assert not [s for s in scripts if "alert(" in s.get_text()], f"{page}: a script from data"
         for tag in soup.find_all(True):
             events = [name for name in tag.attrs if name.lower().startswith("on")]
             assert not events, f"{page}: <{tag.name}> has event handler attributes {events}"
@@ -356,10 +384,11 @@ def test_every_download_parses_into_exactly_the_records_the_data_has(hostile_sit
         fields = entry.fields_dict
         for field in fields.values():
             assert balanced_as_bibtex_counts(field.value), f"BibTeX itself would misread {field.key}"
-        expected = {"title", "organization", "date", "year"} | ({"url", "note"} if data["url"] else set())
+        expected = {"entrysubtype", "title", "journal", "date", "year"} | ({"url", "note"} if data["url"] else set())
         assert set(fields) == expected, "the data wrote fields of its own"
+        assert fields["entrysubtype"].value == "newspaper"
         assert decode(fields["title"].value) == data["title"]
-        assert decode(fields["organization"].value) == data["publisher"]
+        assert decode(fields["journal"].value) == data["publisher"]
         if data["url"]:
             assert fields["url"].value == data["url"]  # biblatex's url field is verbatim
             assert decode(fields["note"].value) == note
@@ -394,6 +423,31 @@ def test_nothing_from_data_runs_in_a_browser(browser: Browser, hostile_site: Pat
         assert seen.page.evaluate(live) == 0, "markup from data is live in the search results"
         assert not seen.dialogs, seen.dialogs
         seen.page.context.close()
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string a parsed JSON value holds, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+def test_json_ld_cannot_be_closed_and_gives_back_the_data_exactly(hostile_site: Path) -> None:
+    expected = {entry["statement"] for entry in DATA["facts/hostile.yaml"]}
+    expected |= {entry["publisher"] for entry in DATA["sources.yaml"]}
+    found: set[str] = set()
+    for page in site_pages(hostile_site):
+        raw = page.read_text(encoding="utf-8")
+        for block in raw.split('<script type="application/ld+json">')[1:]:
+            text = block.split("</script>", 1)[0]
+            assert not set("<>&") & set(text), f"{page}: markup characters written raw in JSON-LD"
+            found |= set(strings_in(json.loads(text)))
+    assert expected <= found, "the JSON-LD carries each hostile statement and publisher exactly as written"
 
 
 def test_the_payload_is_not_shown_escaped_twice(hostile_site: Path) -> None:

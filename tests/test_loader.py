@@ -59,7 +59,34 @@ def test_valid_fixture_loads_to_typed_objects() -> None:
     assert [fact.id for fact in FactIndex(base).facts_on("bridges")] == ["bridge-approved", "bridge-cost"]
     citation = base.fact("bridge-cost").citations[0]
     assert (citation.source_id, citation.paragraph) == ("tiny-news", 3)
-    assert str(citation.origin) == "data/facts/bridges.yaml:13"
+    assert str(citation.origin) == "data/facts/bridges.yaml:15"
+
+
+def test_corrections_load_newest_first_and_date_the_content(tmp_path: Path) -> None:
+    data = shutil.copytree(VALID, tmp_path / "data")
+    (data / "corrections.yaml").write_text(
+        "- id: older\n  date: 2024-05-08\n  facts: [bridge-cost]\n"
+        "  change: The statement gave the cost as settled; it now gives it as expected.\n"
+        "  reason: The report gives the cost in the future tense; it “will cost $2 million”.\n"
+        "- id: newer\n  date: 2024-06-01\n  facts: [bridge-approved, bridge-cost]\n"
+        "  change: Both statements now say who reported them.\n"
+        "  reason: The site should attribute each claim as the report does.\n",
+        encoding="utf-8",
+    )
+    base = load_factbase(data)
+    assert [c.id for c in base.corrections] == ["newer", "older"]
+    newer = base.corrections[0]
+    assert newer.date == datetime.date(2024, 6, 1)
+    assert newer.facts == ("bridge-approved", "bridge-cost")
+    assert str(newer.origin) == "data/corrections.yaml:6"
+    assert base.updated == datetime.date(2024, 6, 1), "the newest date in the data dates the pages"
+    assert [c.id for c in FactIndex(base).corrections_of("bridge-cost")] == ["newer", "older"]
+
+
+def test_without_corrections_the_newest_fact_dates_the_content() -> None:
+    base = load_factbase(VALID)
+    assert base.corrections == ()
+    assert base.updated == max(fact.added for fact in base.facts) == datetime.date(2024, 5, 7)
 
 
 def test_objects_are_immutable() -> None:

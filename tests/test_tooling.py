@@ -40,6 +40,17 @@ def test_the_deploy_workflow_tests_builds_and_publishes_on_push_to_main() -> Non
     assert actions[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
 
 
+def test_make_build_makes_the_offline_edition_first_and_offers_it() -> None:
+    """The deploy runs make build: it must build the zip and hand it to the site's build."""
+    planned = subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed", "build"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    offline = next(i for i, line in enumerate(planned) if "scripts/build_offline.py" in line)
+    site = next(i for i, line in enumerate(planned) if "scripts/build_site.py" in line)
+    assert offline < site
+    assert "FACTSITE_OFFLINE_ZIP=dist/offline-edition.zip" in planned[site]
+
+
 def test_the_link_workflow_is_scheduled_and_separate_from_the_deploy() -> None:
     document = yaml.safe_load((PROJECT / ".github" / "workflows" / "links.yml").read_text(encoding="utf-8"))
     assert document[True]["schedule"]
