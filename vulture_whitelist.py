@@ -31,7 +31,6 @@ _.hedge  # Figure: figures.md
 _.offline  # Edition: downloads.md
 _.offline_zip  # Edition: downloads.md
 _.href  # WordsAt: references.html
-_.address  # WordsAt: references.html
 
 # Attributes the zipfile module reads from the entries it is given (scripts/build_offline.py).
 _.compress_type

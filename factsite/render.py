@@ -50,6 +50,15 @@ def sentence_case(value: str) -> Markup:
     return Markup(escaped[:1].upper() + escaped[1:])  # noqa: S704 - escaped just above
 
 
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
+
+
+def nested_quotes(value: str) -> str:
+    """Words set inside our own double quotes: their double quote marks become single ones, so
+    “several ‘smart’ lampposts” reads as one quotation, not two."""
+    return value.translate(_INNER_QUOTES)
+
+
 def first_words(value: str, count: int) -> str:
     """The first words of a text, with … where it goes on."""
     words = value.split()
@@ -61,7 +70,6 @@ class WordsAt:
     """A link to a note's words on a publisher's page."""
 
     href: str
-    address: str
     publisher: str
 
 
@@ -116,6 +124,7 @@ class SiteRenderer:
         self.templates.filters["md"] = markdown_text
         self.templates.filters["sentence"] = sentence_case
         self.templates.filters["words"] = first_words
+        self.templates.filters["nested"] = nested_quotes
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,
@@ -174,7 +183,7 @@ class SiteRenderer:
         """A page's content followed by its reference list, if it cites anything."""
         if not page.references:
             return content
-        return f"{content.rstrip()}\n\n## References\n\n{self.reference_list(page)}"
+        return f"{content.rstrip()}\n\n## References {{ data-search-exclude }}\n\n{self.reference_list(page)}"
 
     def words_at(self, reference: Reference) -> WordsAt | None:
         """Where a reader can see a note's words at a publisher: the cited copy's address, or that
@@ -182,7 +191,7 @@ class SiteRenderer:
         for location in (reference.location, *reference.also_in):
             source = self.factbase.source(location.source_id)
             if source.url is not None:
-                return WordsAt(f"{source.url}#{text_fragment(reference.quotes[0])}", source.url, source.publisher)
+                return WordsAt(f"{source.url}#{text_fragment(reference.quotes[0])}", source.publisher)
         return None
 
     # Facts ---------------------------------------------------------------------------------
@@ -266,7 +275,9 @@ class SiteRenderer:
         links: dict[str, str] = {}
         for fact in facts:
             home = self.factbase.topic(fact.home.topic)
-            section = next((s for s in home.sections if s.id == fact.home.section), None)
+            # A fact that opens its topic page is shown in the introduction, above any subhead.
+            in_introduction = fact.id in home.introduction
+            section = next((s for s in home.sections if s.id == fact.home.section and not in_introduction), None)
             label = f"{home.title} › {section.title}" if section else home.title
             links.setdefault(label, self.fact_link(fact))
         return [(url, label) for label, url in links.items()]

@@ -222,7 +222,10 @@ def theme_helpers(env: Any, config: MkDocsConfig) -> None:
     licence = str(licence_setting["name"])
 
     def cite(page: Page) -> PageCitation:
-        title = html.unescape(str(page.title or config.site_name))
+        # The page's own title, not its navigation label ("Overview", "CNN Business"); the home
+        # page is the site itself. Generated pages' titles arrive HTML-escaped (adapter.py).
+        own_title = (page.meta.get("title") if page.meta else None) or page.title or config.site_name
+        title = config.site_name if page.is_homepage else html.unescape(str(own_title))
         url = page.canonical_url or config.site_url or ""
         return page_citation(title, config.site_name, url, datetime.date.fromisoformat(page.update_date), licence)
 

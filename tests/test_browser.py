@@ -17,7 +17,7 @@ import bibtexparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from mkdocs.utils.yaml import yaml_load
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
 from factsite.pages import topic_doc
@@ -140,31 +140,93 @@ def test_focusing_a_marker_with_the_keyboard_previews_its_note(browser: Browser,
     page.context.close()
 
 
+def tap_in_place(page: Page, locator: Locator) -> None:
+    """Tap an element where it stands, as a finger does: Playwright's own tap() first scrolls it
+    into view, honouring its scroll-margin, and so would move the page by itself."""
+    box = locator.bounding_box()
+    assert box is not None, "the element is not on the screen"
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def bottom_of(page: Page, selector: str) -> float:
+    return float(page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().bottom"))
+
+
 def test_a_phone_tap_opens_the_note_in_place_and_keeps_the_reading_position(browser: Browser, site_url: str) -> None:
     seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **PHONE)
     page = seen.page
     marker = page.locator("a.citation-ref").nth(3)
     marker.scroll_into_view_if_needed()
+    use_id = marker.get_attribute("id")
+    assert marker.get_attribute("aria-expanded") == "false", "a touch screen's marker does not say it opens"
+    # The marker near the top of the screen, where the sheet cannot cover it.
+    page.evaluate(
+        f"window.scrollBy({{top: document.getElementById({use_id!r}).getBoundingClientRect().top - 150,"
+        " behavior: 'instant'})"
+    )
     before = page.evaluate("window.scrollY")
     number = marker.inner_text().strip("[]")
-    marker.tap()
+    tap_in_place(page, marker)
     sheet = page.get_by_role("dialog", name=f"Reference {number}")
     expect(sheet).to_be_visible()
     assert page.evaluate("window.scrollY") == before, "the tap moved the page"
     assert page.evaluate("location.hash") == "", "the tap followed the link to the list"
     expect(sheet.locator("a.reference-paragraph")).to_be_visible()
+    expect(sheet).to_be_focused()
+    assert marker.get_attribute("aria-expanded") == "true"
+    assert marker.get_attribute("aria-controls") == sheet.get_attribute("id")
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText"
+    )
+    assert page.locator(f"#ref-{number} a.reference-paragraph").inner_text() in described
     assert not axe_violations(page), "axe with the sheet open"
     close = sheet.get_by_role("button", name="Close")
-    expect(close).to_be_focused()
     close.tap()
     expect(sheet).to_have_count(0)
-    assert page.evaluate("document.activeElement.matches('a.citation-ref')"), "Close did not return to the marker"
+    assert page.evaluate(f"document.activeElement.id === {use_id!r}"), "Close did not return to the marker"
+    assert marker.get_attribute("aria-expanded") == "false"
     assert page.evaluate("window.scrollY") == before
     # The second control goes to the full list, to the note itself.
-    marker.tap()
+    tap_in_place(page, marker)
     page.get_by_role("dialog").get_by_role("link", name="All references").tap()
     page.wait_for_function(f"location.hash === '#ref-{number}'")
     expect(page.locator(f"#ref-{number}")).to_be_in_viewport()
+    page.context.close()
+
+
+def test_a_sheet_that_would_cover_its_marker_scrolls_just_enough_to_show_it(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **PHONE)
+    page = seen.page
+    marker = page.locator("a.citation-ref").nth(3)
+    marker.scroll_into_view_if_needed()
+    use_id = marker.get_attribute("id")
+    # Put the marker at the foot of the screen, where the sheet will open.
+    page.evaluate(
+        f"window.scrollBy({{top: document.getElementById({use_id!r}).getBoundingClientRect().bottom - 830,"
+        " behavior: 'instant'})"
+    )
+    before = page.evaluate("window.scrollY")
+    marker_bottom = bottom_of(page, f"#{use_id}")
+    tap_in_place(page, marker)
+    expect(page.locator(".citation-sheet")).to_be_visible()
+    sheet_top = page.evaluate("document.querySelector('.citation-sheet').getBoundingClientRect().top")
+    assert bottom_of(page, f"#{use_id}") <= sheet_top, "the sheet covers the marker it shows"
+    moved = page.evaluate("window.scrollY") - before
+    assert 0 < moved <= marker_bottom + 8 - sheet_top + 1, f"the page moved {moved}px, more than it needed"
+    page.context.close()
+
+
+def test_moving_focus_out_of_a_phone_sheet_closes_it(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **PHONE)
+    page = seen.page
+    page.locator("a.citation-ref").nth(3).tap()
+    sheet = page.locator(".citation-sheet")
+    expect(sheet).to_be_visible()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('.citation-sheet')"):
+            break
+    expect(sheet).to_have_count(0)
     page.context.close()
 
 
@@ -178,6 +240,23 @@ def test_markers_are_at_least_24_pixels_square_to_tap_on_a_phone(browser: Browse
     assert boxes
     small = [(text, width, height) for text, width, height in boxes if width < 24 or height < 24]
     assert not small, f"markers smaller than 24x24 CSS px: {small[:5]}"
+    seen.page.context.close()
+    # Markers side by side each keep their own tap area: a tap meant for one never lands on the next.
+    seen = visit(browser, site_url + url_path("people.md"), **PHONE)
+    overlaps = seen.page.evaluate(
+        """() => {
+            const found = [];
+            for (const sup of document.querySelectorAll("sup.citation + sup.citation")) {
+                const a = sup.previousElementSibling.querySelector("a").getBoundingClientRect();
+                const b = sup.querySelector("a").getBoundingClientRect();
+                const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+                if (!apart) found.push(sup.previousElementSibling.textContent + sup.textContent);
+            }
+            return found;
+        }"""
+    )
+    assert seen.page.locator("sup.citation + sup.citation").count() > 0, "the page has no adjacent markers"
+    assert not overlaps, f"adjacent markers whose tap areas overlap: {overlaps[:5]}"
     seen.page.context.close()
 
 
@@ -232,6 +311,21 @@ def test_back_links_are_visible_focusable_and_lead_back_to_a_highlighted_marker(
     page.wait_for_function(f"location.hash === '#{use_id}'")
     assert outline_of(page, f"#{use_id}").startswith("solid"), "the marker returned to is not highlighted"
     expect(page.locator(f"#{use_id}")).to_be_in_viewport()
+    # Coming back is not asking to see the note again.
+    page.wait_for_timeout(300)
+    expect(page.locator(".citation-preview")).to_have_count(0)
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("fragment", ["ref-1", "ref-1-use-1"])
+def test_a_highlighted_target_keeps_its_contrast_in_both_schemes(
+    browser: Browser, site_url: str, scheme: str, fragment: str
+) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")) + "#" + fragment, color_scheme=scheme)
+    page = seen.page
+    assert page.evaluate(f"document.getElementById({fragment!r}).matches(':target')")
+    assert not axe_violations(page), f"axe with #{fragment} highlighted in the {scheme} scheme"
     page.context.close()
 
 
@@ -271,6 +365,38 @@ def test_cite_this_page_offers_text_and_bibtex_that_parses(browser: Browser, sit
     assert fields["title"].value.replace("\\", "") == heading, bibtex
     expect(page.locator(".page-updated")).to_contain_text("Last updated")
     expect(page.locator(".cite-this-page a[rel~=license]")).to_be_visible()
+    assert not axe_violations(page), "axe with Cite this page open"
+    page.context.close()
+
+
+def test_cite_this_page_copies_each_citation_and_says_so(browser: Browser, site_url: str) -> None:
+    seen = visit(browser, site_url + url_path(topic_doc("regulation")), **DESKTOP)
+    page = seen.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_text("Cite this page").click()
+    for name, shown in (
+        ("Copy the citation", ".cite-text"),
+        ("Copy the BibTeX", "pre.cite-bibtex"),
+        ("Copy the CSL-JSON", "pre.cite-csl"),
+    ):
+        page.get_by_role("button", name=name).click()
+        expect(page.get_by_role("status")).to_have_text("Copied " + name.removeprefix("Copy ") + ".")
+        assert page.evaluate("navigator.clipboard.readText()") == page.locator(shown).inner_text()
+    page.context.close()
+
+
+@pytest.mark.parametrize("docs_path", ["index.md", "topics/index.md", "sources/ksl-newsradio-2019-12-02.md"])
+def test_a_page_is_cited_by_its_own_title_not_its_navigation_label(
+    browser: Browser, site_url: str, docs_path: str
+) -> None:
+    seen = visit(browser, site_url + url_path(docs_path), **DESKTOP)
+    page = seen.page
+    csl = json.loads(page.locator("pre.cite-csl").text_content() or "")
+    with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as config:
+        site_name = yaml_load(config)["site_name"]
+    heading = page.locator("article h1").inner_text().removesuffix("¶").strip()
+    assert csl["title"] == (site_name if docs_path == "index.md" else heading)
+    assert csl["title"] not in {"Home", "Overview", "KSL NewsRadio", "CNN Business"}
     page.context.close()
 
 
@@ -281,6 +407,18 @@ def test_search_keeps_markers_out_and_an_empty_search_says_what_the_site_covers(
     texts = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
     assert not re.search(r"\[\d+\]", texts), "citation markers are in the search index"
     assert not set("¶→↩^") & set(texts), "link signs are in the search index"
+    listed = [doc["location"] for doc in index["docs"] if doc["title"] in {"References", "Related"}]
+    listed += [
+        doc["location"]
+        for doc in index["docs"]
+        if doc["location"].startswith("topics/")
+        and doc["title"] in {"Quotes", "Figures", "People, organisations and places"}
+    ]
+    assert not listed, f"reference and related lists are in the search index: {listed[:3]}"
+    figures_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("figures/"))
+    for figure in REAL.figures:
+        cells = re.escape(figure.as_written) + r"\s+" + re.escape(figure.counts.split()[0])
+        assert re.search(cells, figures_text), f"table cells run together in the search index: {figure.id}"
     seen = visit(browser, site_url, **DESKTOP)
     page = seen.page
     with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as config:
@@ -367,7 +505,9 @@ def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Bro
     assert "References" in text
     assert "".join(REAL.fact("anonymity-eroded").statement.split()) in flat
     ksl_url = REAL.source("ksl-newsradio-2019-12-02").url
-    assert "".join(ksl_url.split()) in flat, "outbound link addresses are not printed"
+    assert "".join(ksl_url.split()) in flat, "the cited copy's address is not printed"
+    assert flat.count(ksl_url) == 1, "the address is printed more than once"
+    assert ":~:text=" not in flat, "a note's link into the words is printed as an address"
     # The printout says where it comes from and when: site name, page address, date.
     print_meta = seen.page.inner_text(".print-meta")
     canonical = seen.page.get_attribute("link[rel=canonical]", "href")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from factbase import Citation, Location, load_factbase
+from factbase import Citation, Location, Placement, Section, load_factbase
 from factsite import PageCitations, SiteRenderer
 
 from .conftest import FIXTURES
@@ -62,7 +62,7 @@ def test_a_note_names_publisher_and_paragraph_and_links_out_and_the_source_is_ci
     assert '<q class="reference-quote">will cost $2 million</q>' in html
     assert (
         'href="https://tiny.example/bridge#:~:text=will%20cost%20%242%20million" '
-        'data-address="https://tiny.example/bridge" rel="noopener noreferrer" referrerpolicy="no-referrer"'
+        'rel="noopener noreferrer" referrerpolicy="no-referrer"'
         ">(see them in the copy at Tiny News)</a>"
     ) in html
     assert 'href="#ref-1-use-1" aria-label="Back to where reference 1 is cited">^</a>' in html
@@ -96,3 +96,26 @@ def test_words_inside_a_longer_quote_from_the_same_paragraph_are_shown_once() ->
     page.cite(citation(3, "The bridge"))
     assert page.references[0].quotes == ["The bridge will cost $2 million."]
     assert len(page.references[0].use_ids) == 3
+
+
+def test_the_people_page_places_a_fact_where_its_topic_page_shows_it() -> None:
+    # Both facts are filed under the Money subhead, but one of them opens the page instead: the
+    # people page must send the reader to "Bridges", not to a subhead that does not hold it.
+    opening, costed = (
+        dataclasses.replace(fact, placements=(Placement("bridges", "money"),), mentions=("the-mayor",))
+        for fact in VALID.facts
+    )
+    topic = dataclasses.replace(VALID.topics[0], introduction=(opening.id,), sections=(Section("money", "Money"),))
+    factbase = dataclasses.replace(VALID, topics=(topic,), facts=(opening, costed))
+    people = SiteRenderer(factbase, fake_link).page("people")
+    mayor = people[people.index('<dt id="the-mayor">') :]
+    places = mayor[mayor.index('<span class="entity-links">') : mayor.index("</span>")]
+    assert 'On <a href="/topics/bridges.md#fact-bridge-approved">Bridges</a>;' in places
+    assert '<a href="/topics/bridges.md#fact-bridge-cost">Bridges › Money</a>.' in places
+
+
+def test_quote_marks_inside_a_quote_become_single_ones() -> None:
+    page = PageCitations()
+    page.cite(citation(2, "“It will open next year,” the mayor said."))
+    html = SiteRenderer(VALID, fake_link).reference_list(page)
+    assert '<q class="reference-quote">‘It will open next year,’ the mayor said.</q>' in html

@@ -3,8 +3,9 @@
  * With a mouse or keyboard, hovering or focusing a marker opens a tooltip holding the note; the
  * pointer can move onto it, and Esc or leaving closes it (WCAG 1.4.13). On a touch screen, a tap
  * opens the note in a sheet at the bottom of the screen instead of jumping to the list: the
- * reading position stays put, Close (or Esc) returns to the marker, and "All references" goes to
- * the full list. Without JavaScript a marker is a plain link to its note. Nothing is fetched.
+ * reading position stays put (the page moves only if the sheet would cover the marker), Close
+ * (or Esc) returns to the marker, and "All references" goes to the full list; moving focus out of
+ * the sheet closes it. Without JavaScript a marker is a plain link to its note. Nothing is fetched.
  */
 (function () {
   "use strict";
@@ -12,6 +13,24 @@
   var touch = window.matchMedia("(hover: none), (pointer: coarse)");
   var current = null; // { marker, panel, kind }
   var hideTimer = null;
+  var arrivedAt = 0; // when the page last followed a link within itself
+
+  // On a touch screen a marker opens a sheet: say so, and say whether it is open.
+  function markExpandable() {
+    document.querySelectorAll("a.citation-ref").forEach(function (marker) {
+      if (touch.matches) marker.setAttribute("aria-expanded", "false");
+      else marker.removeAttribute("aria-expanded");
+    });
+  }
+  markExpandable();
+  if (touch.addEventListener) touch.addEventListener("change", markExpandable);
+
+  // A marker the page has just arrived at, by a back-link: the reader is coming back from its
+  // note, and does not want it shown again because the marker now lies under the pointer or has
+  // the focus.
+  function justArrivedAt(marker) {
+    return Date.now() - arrivedAt < 1000 && location.hash === "#" + marker.id;
+  }
 
   function noteOf(marker) {
     var id = (marker.getAttribute("href") || "").slice(1);
@@ -36,7 +55,8 @@
     var marker = current.marker;
     current.panel.remove();
     marker.removeAttribute("aria-describedby");
-    marker.removeAttribute("aria-expanded");
+    marker.removeAttribute("aria-controls");
+    if (current.kind === "sheet") marker.setAttribute("aria-expanded", "false");
     var wasSheet = current.kind === "sheet";
     current = null;
     if (returnFocus && wasSheet) marker.focus({ preventScroll: true });
@@ -94,8 +114,11 @@
     var number = marker.textContent.replace(/[^0-9]/g, "");
     var panel = document.createElement("div");
     panel.className = "citation-sheet";
+    panel.id = "citation-sheet";
+    panel.tabIndex = -1;
     panel.setAttribute("role", "dialog");
     panel.setAttribute("aria-labelledby", "citation-sheet-title");
+    panel.setAttribute("aria-describedby", "citation-sheet-body");
     var title = document.createElement("p");
     title.className = "citation-sheet__title";
     title.id = "citation-sheet-title";
@@ -112,13 +135,23 @@
     shut.addEventListener("click", function () { close(true); });
     actions.appendChild(all);
     actions.appendChild(shut);
+    var body = noteContent(note);
+    body.id = "citation-sheet-body";
     panel.appendChild(title);
-    panel.appendChild(noteContent(note));
+    panel.appendChild(body);
     panel.appendChild(actions);
     host().appendChild(panel);
     marker.setAttribute("aria-expanded", "true");
+    marker.setAttribute("aria-controls", panel.id);
     current = { marker: marker, panel: panel, kind: "sheet" };
-    shut.focus({ preventScroll: true });
+    revealAbove(marker, panel);
+    panel.focus({ preventScroll: true });
+  }
+
+  // If the sheet covers the marker, scroll just enough to show the marker above it.
+  function revealAbove(marker, panel) {
+    var covered = marker.getBoundingClientRect().bottom + 8 - panel.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy({ top: covered, behavior: "instant" });
   }
 
   document.addEventListener("click", function (event) {
@@ -128,12 +161,15 @@
       showSheet(marker);
       return;
     }
+    if (event.target.closest && event.target.closest('a[href^="#"]')) arrivedAt = Date.now();
+    // Following a marker (a click, or Enter) goes to its note: the preview has done its work.
+    if (marker && current && current.kind === "tooltip") close(false);
     if (current && !current.panel.contains(event.target) && current.marker !== marker) close(false);
   });
 
   document.addEventListener("mouseover", function (event) {
     var marker = event.target.closest && event.target.closest("a.citation-ref");
-    if (marker && !touch.matches) {
+    if (marker && !touch.matches && !justArrivedAt(marker)) {
       window.clearTimeout(hideTimer);
       showTooltip(marker);
     }
@@ -146,8 +182,8 @@
 
   document.addEventListener("focusin", function (event) {
     var marker = event.target.closest && event.target.closest("a.citation-ref");
-    if (marker && !touch.matches) showTooltip(marker);
-    else if (current && current.kind === "tooltip" && !current.panel.contains(event.target)) close(false);
+    if (marker && !touch.matches && !justArrivedAt(marker)) showTooltip(marker);
+    else if (current && current.marker !== marker && !current.panel.contains(event.target)) close(false);
   });
 
   document.addEventListener("keydown", function (event) {
