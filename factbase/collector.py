@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,8 +95,7 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
     for key in entry:
         if key not in spec.fields:
             checked.clean = False
-            hint = difflib.get_close_matches(str(key), [str(k) for k in spec.fields], n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            suggestion = did_you_mean(str(key), [str(k) for k in spec.fields])
             collector.add(
                 checked.at(key),
                 f"{name} has unknown key {key!r}{suggestion}; allowed keys: {', '.join(spec.fields)}",
@@ -161,3 +161,13 @@ def entry_name(what: str, entry: LineMap, index: int) -> str:
     if isinstance(identifier, str) and identifier.strip() and len(identifier) <= 100:
         return f"{what} {identifier!r}"
     return f"{what} #{index}"
+
+
+# An id is a slug of several words: only a near miss (a typo, a letter swapped) is worth naming.
+ID_CUTOFF = 0.85
+
+
+def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """ " (did you mean 'x'?)" for the known name closest to a misspelt one, or "" if none is close."""
+    hint = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""

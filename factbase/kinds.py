@@ -48,8 +48,26 @@ INVISIBLE_RANGES = (
     (0xE0001, 0xE0001),
     (0xE0020, 0xE007F),
 )
+# Beside those: characters Unicode says to draw as nothing (Default_Ignorable_Code_Point in
+# DerivedCoreProperties.txt) that are not in the categories above, such as the combining grapheme
+# joiner, the Hangul fillers and the variation selectors; and the 66 noncharacters, which XML
+# cannot hold (a feed with one would not parse). Lone surrogates never arrive: the YAML reader
+# refuses their escapes, and stored texts are strict UTF-8.
+IGNORABLE_RANGES = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180D),
+    (0x180F, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
+NONCHARACTER_RANGES = ((0xFDD0, 0xFDEF), *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)))
+REFUSED_RANGES = (*INVISIBLE_RANGES, *IGNORABLE_RANGES, *NONCHARACTER_RANGES)
 _INVISIBLE_CLASS = "".join(
-    f"\\U{start:08x}" if start == end else f"\\U{start:08x}-\\U{end:08x}" for start, end in INVISIBLE_RANGES
+    f"\\U{start:08x}" if start == end else f"\\U{start:08x}-\\U{end:08x}" for start, end in REFUSED_RANGES
 )
 INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 
@@ -74,6 +92,9 @@ def invisible_character(text: str) -> str | None:
     if match is None:
         return None
     char = match.group(0)
+    code = ord(char)
+    if any(start <= code <= end for start, end in NONCHARACTER_RANGES):
+        return f"U+{code:04X} (a noncharacter)"
     name = unicodedata.name(char, "a control character")
     where = "a line break" if char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else name
     return f"U+{ord(char):04X} ({where})"
@@ -145,13 +166,20 @@ def _patterned(holds: str, pattern: re.Pattern[str], limit: int) -> Check:
     return check
 
 
+def _latest_possible_date() -> datetime.date:
+    """Tomorrow, by the UTC calendar: wherever an editor is, their today is no later."""
+    return datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1)
+
+
 def _check_date(value: Any) -> str | None:
     holds = "a date written YYYY-MM-DD"
     if isinstance(value, str) and DATE_PATTERN.match(value):
         try:
-            datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             return f"should be a real date, not {value!r}"
+        if day > _latest_possible_date():
+            return f"is {value!r}, a day still to come; give today's date or an earlier one"
         return None
     return _wrong(holds, value)
 

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from factbase.kinds import INVISIBLE, INVISIBLE_RANGES, KINDS, MAX_TEXT
+from factbase.kinds import INVISIBLE, INVISIBLE_RANGES, KINDS, MAX_TEXT, invisible_character
 
 CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 
@@ -20,6 +20,30 @@ def test_the_invisible_ranges_are_every_control_format_and_separator_character()
     listed = [cp for start, end in INVISIBLE_RANGES for cp in range(start, end + 1)]
     assert listed == expected, f"regenerate INVISIBLE_RANGES for Unicode {unicodedata.unidata_version}"
     assert all(INVISIBLE.fullmatch(chr(cp)) for cp in expected[::97])
+
+
+@pytest.mark.parametrize(
+    ("char", "named"),
+    [
+        ("\uffff", "U+FFFF (a noncharacter)"),  # XML cannot hold it: the feed would not parse
+        ("\ufffe", "U+FFFE (a noncharacter)"),
+        ("\ufdd0", "U+FDD0 (a noncharacter)"),
+        ("\U0010ffff", "U+10FFFF (a noncharacter)"),
+        ("\u034f", "U+034F (COMBINING GRAPHEME JOINER)"),
+        ("\u3164", "U+3164 (HANGUL FILLER)"),
+        ("\u115f", "U+115F (HANGUL CHOSEONG FILLER)"),
+        ("\ufe0f", "U+FE0F (VARIATION SELECTOR-16)"),
+        ("\U000e0100", "U+E0100 (VARIATION SELECTOR-17)"),
+    ],
+)
+def test_characters_drawn_as_nothing_or_not_characters_at_all_are_refused(char: str, named: str) -> None:
+    assert invisible_character(f"a{char}b") == named
+    assert KINDS["text"].check(f"a{char}b") is not None
+
+
+def test_ordinary_text_in_many_scripts_is_not_taken_for_invisible() -> None:
+    for text in ("Beijing’s “smart” lampposts — 65%", "北京 地铁", "Ελληνικά", "한국어", "עברית", "emoji 😀"):
+        assert invisible_character(text) is None, text
 
 
 # (kind, values it accepts, values it refuses), written from what the guide says each holds.

@@ -146,6 +146,7 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
                     coverage.add(source.id, paragraph.number, paragraph.locator, source.origin, "the paragraph index")
 
     shares = []
+    over: dict[str, str] = {}  # the over-budget message of each source, by id
     for source in loader.sources.values():
         original = loader.sources.get(source.copy_of or source.id)
         if original is None or original.quote_budget is None:
@@ -155,16 +156,29 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
         share = QuotedShare(source.id, len(reproduced), len(coverage.covered[source.id]), body, original.quote_budget)
         shares.append(share)
         if share.percent > share.budget:
-            loader.add(original.origin, _over_budget(source, share, coverage.excerpts[source.id], reproduced))
+            over[source.id] = _over_budget(source, share, coverage.excerpts[source.id], reproduced, original)
+    # One problem, reported once: a copy over the budget with its original says nothing new.
+    for source_id, message in over.items():
+        source = loader.sources[source_id]
+        if source.copy_of is None or source.copy_of not in over:
+            loader.add(source.origin, message)
     return tuple(shares)
 
 
-def _over_budget(source: Source, share: QuotedShare, excerpts: list[_Excerpt], reproduced: set[tuple[int, int]]) -> str:
-    sized = [(len(excerpt.positions & reproduced), excerpt) for excerpt in excerpts]
-    longest = sorted((item for item in sized if item[0]), key=lambda item: -item[0])[:NAMED_CONTRIBUTORS]
-    named = "; ".join(f"{e.origin} ({e.owner}, {size} words)" for size, e in longest)
+def _over_budget(
+    source: Source, share: QuotedShare, excerpts: list[_Excerpt], reproduced: set[tuple[int, int]], original: Source
+) -> str:
+    # One line per entry: an entry shows some words several times over (a quote, and the same
+    # words in its selector's context), and a list naming one entry five times hides the rest.
+    shown: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for excerpt in excerpts:
+        shown.setdefault((str(excerpt.origin), excerpt.owner), set()).update(excerpt.positions & reproduced)
+    sized = sorted(((len(words), where) for where, words in shown.items() if words), key=lambda item: -item[0])
+    named = "; ".join(f"{origin} ({owner}, {size} words)" for size, (origin, owner) in sized[:NAMED_CONTRIBUTORS])
+    set_by = "" if original is source else f" that its original {original.id!r} sets"
     return (
         f"source {source.id!r}: the site would reproduce {share.reproduced_words} of its {share.body_words} "
-        f"body words in runs of {REPRODUCED_RUN} or more ({share.percent:.0f}%), over the budget of "
-        f"{share.budget}%; the longest excerpts in those runs: {named}; quote fewer words, or say more in your own"
+        f"body words in runs of {REPRODUCED_RUN} or more ({share.percent:.1f}%), over the budget of "
+        f"{share.budget}%{set_by}; the longest excerpts in those runs: {named}; "
+        "quote fewer words, or say more in your own"
     )

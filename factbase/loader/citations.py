@@ -12,7 +12,7 @@ import difflib
 import re
 
 from factbase.article import outside_body
-from factbase.collector import Checked
+from factbase.collector import ID_CUTOFF, Checked, did_you_mean
 from factbase.loader.context import Loader
 from factbase.model import CREDIT_LINE, Article, Citation, Location, Source, other_copies
 from factbase.specs import CITATION, SOURCES_FILE
@@ -107,7 +107,10 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
     source = loader.sources.get(source_id)
     if source is None:
         if loader.source_ids is not None and source_id not in loader.source_ids:
-            loader.add(item.at("source"), f"{owner} cites source {source_id!r} which is not in data/{SOURCES_FILE}")
+            hint = did_you_mean(source_id, loader.source_ids, ID_CUTOFF)
+            loader.add(
+                item.at("source"), f"{owner} cites source {source_id!r} which is not in data/{SOURCES_FILE}{hint}"
+            )
         return None  # otherwise the source (or its file) has its own problem, already reported
     paragraph = source.article.paragraph(number)
     where = Location(source_id, number).label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from factbase.collector import Checked
+from factbase.collector import ID_CUTOFF, Checked, did_you_mean
 from factbase.dates import UnresolvableDateError, resolve
 from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
 from factbase.loader.context import Entries, Loader, declared_ids
@@ -46,7 +46,10 @@ def _placements(loader: Loader, entry: Checked) -> tuple[Placement, ...] | None:
         topic = loader.topics.get(topic_id)
         if topic is None:
             if loader.topic_ids is not None and topic_id not in loader.topic_ids:
-                loader.add(at, f"{entry.name} is filed under topic {topic_id!r}, which is not in data/{TOPICS_FILE}")
+                hint = did_you_mean(topic_id, loader.topic_ids, ID_CUTOFF)
+                loader.add(
+                    at, f"{entry.name} is filed under topic {topic_id!r}, which is not in data/{TOPICS_FILE}{hint}"
+                )
             ok = False  # otherwise the topics file, or that topic, has its own problem
         elif topic.sections and section_id not in {s.id for s in topic.sections}:
             choices = ", ".join(f"{topic_id}/{s.id}" for s in topic.sections)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factbase.collector import Checked
+from factbase.collector import ID_CUTOFF, Checked, did_you_mean
 from factbase.loader.citations import (
     citations_of,
     find_whole_words,
@@ -24,7 +24,10 @@ def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[st
     ids = value if isinstance(value, list) else [value]
     missing = [i for i in ids if i not in known_ids]
     for identifier in missing:
-        loader.add(entry.at(key), f"{entry.name} refers under {key!r} to {identifier!r}, which is not in data/{file}")
+        hint = did_you_mean(identifier, known_ids, ID_CUTOFF)
+        loader.add(
+            entry.at(key), f"{entry.name} refers under {key!r} to {identifier!r}, which is not in data/{file}{hint}"
+        )
     return not missing
 
 

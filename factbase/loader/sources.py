@@ -6,7 +6,7 @@ import datetime
 import re
 
 from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs
-from factbase.collector import Checked
+from factbase.collector import ID_CUTOFF, Checked, did_you_mean
 from factbase.kinds import STORED_TEXT, invisible_character
 from factbase.loader.context import Loader, declared_ids
 from factbase.model import Source
@@ -30,7 +30,8 @@ def load_sources(loader: Loader) -> None:
             if loader.source_ids is not None and source.copy_of not in loader.source_ids:
                 loader.add(
                     source.origin,
-                    f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}",
+                    f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}"
+                    + did_you_mean(source.copy_of, loader.source_ids, ID_CUTOFF),
                 )
         elif loader.sources[source.copy_of].role != "original":
             loader.add(source.origin, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factbase.collector import Checked
+from factbase.collector import ID_CUTOFF, Checked, did_you_mean
 from factbase.loader.context import Loader, declared_ids
 from factbase.model import Fact, Section, Topic
 from factbase.specs import FACTS_DIR, SECTION, TOPIC, TOPICS_FILE
@@ -46,8 +46,10 @@ def check_introductions(loader: Loader, facts: list[Fact]) -> None:
     for topic in loader.topics.values():
         for fact_id in topic.introduction:
             if fact_id not in loader.fact_ids:
+                hint = did_you_mean(fact_id, loader.fact_ids, ID_CUTOFF)
                 loader.add(
-                    topic.origin, f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/"
+                    topic.origin,
+                    f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/{hint}",
                 )
             elif fact_id in homes and homes[fact_id] != topic.id:
                 loader.add(
