@@ -266,6 +266,7 @@ class Correction:
     change: str  # what the facts said before and say now
     reason: str
     origin: Origin
+    retracted: tuple[str, ...] = ()  # the ids of facts it took off the site, no longer in the data
 
 
 @dataclass(frozen=True)

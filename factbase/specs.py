@@ -210,7 +210,10 @@ CORRECTION = Spec(
     {
         "id": Field(ID, help="a stable id; the anchor on the corrections page is #correction-<id>"),
         "date": Field(DATE, help="the day the correction was made"),
-        "facts": Field(IDS, help="the facts it corrected, as they now stand"),
+        "facts": Field(IDS, required=False, help="the facts it corrected, as they now stand"),
+        "retracted": Field(
+            IDS, required=False, help="the facts it took off the site: ids no longer in data/facts/, kept here"
+        ),
         "change": Field(TEXT, help="what the facts said before and what they say now, in your own words"),
         "reason": Field(TEXT, help="why: what the report says that the facts had wrong"),
     },

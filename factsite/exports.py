@@ -185,6 +185,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "id": c.id,
                 "date": c.date.isoformat(),
                 "facts": list(c.facts),
+                "retracted": list(c.retracted),
                 "change": c.change,
                 "reason": c.reason,
             }
@@ -322,7 +323,12 @@ class PageCitation:
 def page_citation(title: str, site_name: str, url: str, updated: datetime.date, licence: str) -> PageCitation:
     """Ready-to-copy citations of a page, each escaped for its own format."""
     when = f"{updated.day} {updated:%B %Y}"
-    text = f"“{title}.” In {site_name}, last updated {when}. {url}"
+    whole_site = title == site_name  # the home page: the site itself is the work
+    text = (
+        f"{site_name}. Last updated {when}. {url}"
+        if whole_site
+        else f"“{title}.” In {site_name}, last updated {when}. {url}"
+    )
     slug = "-".join(part for part in url.rstrip("/").rsplit("/", 2)[-2:] if part and ":" not in part) or "home"
     key = "site-" + "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in slug.lower())
     fields = [
@@ -337,7 +343,7 @@ def page_citation(title: str, site_name: str, url: str, updated: datetime.date, 
         "id": key,
         "type": "webpage",
         "title": title,
-        "container-title": site_name,
+        **({} if whole_site else {"container-title": site_name}),
         "URL": url,
         "issued": {"date-parts": [[updated.year, updated.month, updated.day]]},
         "license": licence,

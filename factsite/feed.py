@@ -1,8 +1,11 @@
 """The site's Atom feed (RFC 4287): each fact as it was added, and each correction, newest first.
 
 Every date comes from the data (a fact's `added`, a correction's `date`), so the same data always
-makes the same feed. Links point at the hosted site's pages; the text
-is escaped by ElementTree, for XML, where it is written.
+makes the same feed. A fact's entry gives its statement as it now stands: once the fact has been
+corrected, the entry's `updated` is the day of its latest correction (its `published` stays the
+day it was added) and its summary says so, so that feed readers fetch it again and nobody takes
+the new words for the first ones. Links point at the hosted site's pages; the text is escaped by
+ElementTree, for XML, where it is written.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from xml.etree import ElementTree
 
 from factbase import FactBase
 from factsite import pages
-from factsite.render import first_words
+from factsite.render import first_words, long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE_WORDS = 12
@@ -25,6 +28,7 @@ class _Entry:
     tag: str  # the entry's permanent id, a tag: URI
     title: str
     link: str
+    published: datetime.date
     updated: datetime.date
     summary: str
 
@@ -33,13 +37,14 @@ def _timestamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _entries(factbase: FactBase, site_url: str, authority: str) -> list[_Entry]:
+def _entries(factbase: FactBase, site_url: str, authority: str, base: str) -> list[_Entry]:
     """Newest first; on one day, its corrections, then its new facts, each in data order."""
     corrections = [
         _Entry(
-            f"tag:{authority},{correction.date.isoformat()}:corrections/{correction.id}",
+            f"tag:{authority},{correction.date.isoformat()}:{base}corrections/{correction.id}",
             f"Correction: {first_words(correction.change, TITLE_WORDS)}",
             urljoin(site_url, pages.hosted_path(pages.CORRECTIONS)) + f"#correction-{correction.id}",
+            correction.date,
             correction.date,
             f"{correction.change} Why: {correction.reason}",
         )
@@ -48,13 +53,17 @@ def _entries(factbase: FactBase, site_url: str, authority: str) -> list[_Entry]:
     facts = []
     for fact in factbase.facts:
         cited = dict.fromkeys(f"{factbase.source(c.source_id).publisher}, {c.location.label}" for c in fact.citations)
+        corrected = [correction.date for correction in factbase.corrections if fact.id in correction.facts]
+        latest = max(corrected, default=None)
+        note = f" Corrected on {long_date(latest)}; the statement is given as it now stands." if latest else ""
         facts.append(
             _Entry(
-                f"tag:{authority},{fact.added.isoformat()}:facts/{fact.id}",
+                f"tag:{authority},{fact.added.isoformat()}:{base}facts/{fact.id}",
                 f"New fact: {first_words(fact.statement, TITLE_WORDS)}",
                 urljoin(site_url, pages.hosted_path(pages.topic_doc(fact.home.topic))) + f"#fact-{fact.id}",
                 fact.added,
-                f"{fact.statement} (Cited: {'; '.join(cited)}.)",
+                max(fact.added, latest) if latest else fact.added,
+                f"{fact.statement} (Cited: {'; '.join(cited)}.){note}",
             )
         )
     ranked = [
@@ -62,13 +71,16 @@ def _entries(factbase: FactBase, site_url: str, authority: str) -> list[_Entry]:
         for rank, group in enumerate((corrections, facts))
         for position, entry in enumerate(group)
     ]
-    ranked.sort(key=lambda item: (-item[0].updated.toordinal(), item[1], item[2]))
+    ranked.sort(key=lambda item: (-item[0].published.toordinal(), item[1], item[2]))
     return [entry for entry, _, _ in ranked]
 
 
 def atom_feed(factbase: FactBase, site_url: str, site_name: str) -> str:
     """The feed as XML text; site_url is the hosted site's address, ending in /."""
     authority = urlsplit(site_url).hostname
+    # Two sites on one host (project pages on github.io) keep apart by their path.
+    folder = urlsplit(site_url).path.strip("/")
+    base = f"{folder}/" if folder else ""
     if not authority:
         raise ValueError(f"the feed needs the site's absolute address, not {site_url!r}")
     ElementTree.register_namespace("", ATOM)
@@ -89,12 +101,12 @@ def atom_feed(factbase: FactBase, site_url: str, site_name: str) -> str:
     add(feed, "updated", _timestamp(factbase.updated))
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     add(author, "name", site_name)
-    for entry in _entries(factbase, site_url, authority):
+    for entry in _entries(factbase, site_url, authority, base):
         element = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
         add(element, "id", entry.tag)
         add(element, "title", entry.title)
         add(element, "link", rel="alternate", type="text/html", href=entry.link)
-        add(element, "published", _timestamp(entry.updated))
+        add(element, "published", _timestamp(entry.published))
         add(element, "updated", _timestamp(entry.updated))
         add(element, "summary", entry.summary, type="text")
     ElementTree.indent(feed)

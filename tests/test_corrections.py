@@ -13,12 +13,14 @@ import feedparser
 import pytest
 
 from factbase import load_factbase
+from factsite.feed import atom_feed
 from factsite.pages import CORRECTIONS, topic_doc
 
 from .conftest import SITE_URL, SITES, article, build, page_path, parse, scenario, site_pages
 
 TINY = load_factbase(SITES / "tiny" / "data")
 CORRECTION = TINY.corrections[0]
+RETRACTION = next(correction for correction in TINY.corrections if correction.retracted)
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +99,19 @@ def test_the_feed_parses_and_lists_every_fact_and_correction(tiny_site: Path) ->
         (entry,) = [e for e in feed.entries if e.link.endswith(f"#fact-{fact.id}")]
         assert entry.title.startswith("New fact: ")
         assert fact.statement in entry.summary
-        assert datetime.date(*entry.updated_parsed[:3]) == fact.added
-    dates = [datetime.date(*entry.updated_parsed[:3]) for entry in feed.entries]
+        assert datetime.date(*entry.published_parsed[:3]) == fact.added
+    dates = [datetime.date(*entry.published_parsed[:3]) for entry in feed.entries]
     assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def test_a_corrected_facts_entry_is_updated_on_the_day_of_its_correction(tiny_site: Path) -> None:
+    # Its words are the corrected ones: a feed reader must fetch it again, and say it changed.
+    feed = feedparser.parse((tiny_site / "feed.xml").read_bytes())
+    for fact in TINY.facts:
+        (entry,) = [e for e in feed.entries if e.link.endswith(f"#fact-{fact.id}")]
+        corrected = fact.id in CORRECTION.facts
+        assert datetime.date(*entry.updated_parsed[:3]) == (CORRECTION.date if corrected else fact.added)
+        assert ("Corrected on 9 May 2024" in entry.summary) == corrected, entry.summary
 
 
 def test_every_feed_link_lands_on_the_hosted_page_and_anchor(tiny_site: Path) -> None:
@@ -118,3 +130,24 @@ def test_every_page_points_feed_readers_to_the_feed(tiny_site: Path) -> None:
         assert link is not None, page
         target, _ = resolve(tiny_site, page, link["href"])
         assert target == (tiny_site / "feed.xml").resolve()
+
+
+def test_two_sites_on_one_host_give_their_entries_different_ids() -> None:
+    ids = {
+        site: {entry.id for entry in feedparser.parse(atom_feed(TINY, f"https://owner.github.io/{site}/", "x")).entries}
+        for site in ("facial", "other")
+    }
+    assert ids["facial"] and not ids["facial"] & ids["other"]
+    assert all(tag.startswith("tag:owner.github.io,") and ":facial/" in tag for tag in ids["facial"])
+
+
+def test_a_withdrawn_fact_keeps_its_entry_in_the_log_and_the_feed(tiny_site: Path) -> None:
+    # The fact is gone from the data; what was withdrawn, and why, stays on record.
+    assert not set(RETRACTION.retracted) & {fact.id for fact in TINY.facts}
+    entry = article(tiny_site, CORRECTIONS).find(id=f"correction-{RETRACTION.id}")
+    assert entry is not None
+    withdrawn = entry.select_one(".correction-retracted")
+    assert withdrawn is not None and all(fact_id in withdrawn.get_text() for fact_id in RETRACTION.retracted)
+    assert RETRACTION.change in entry.get_text(" ", strip=True) and RETRACTION.reason in entry.get_text(" ", strip=True)
+    feed = feedparser.parse((tiny_site / "feed.xml").read_bytes())
+    assert any(e.link.endswith(f"#correction-{RETRACTION.id}") and RETRACTION.reason in e.summary for e in feed.entries)

@@ -24,12 +24,30 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
     facts_ok = references_exist(loader, entry, "facts", loader.fact_ids, f"{FACTS_DIR}/")
     if not (facts_ok and entry.sound(CORRECTION)):
         return None
-    corrected = [facts[fact_id] for fact_id in entry["facts"] if fact_id in facts]
-    if len(corrected) < len(entry["facts"]):
-        return None  # a fact it names did not load: that fact's own problem is reported
-    if len(set(entry["facts"])) < len(entry["facts"]):
-        loader.add(entry.at("facts"), f"{entry.name} lists a fact twice")
+    named: list[str] = entry.get("facts") or []
+    retracted: list[str] = entry.get("retracted") or []
+    if not named and not retracted:
+        loader.add(
+            entry.origin,
+            f"{entry.name} names no fact: list the facts it changed under 'facts', "
+            "or those it took off the site under 'retracted'",
+        )
         return None
+    if len(set(named + retracted)) < len(named + retracted):
+        loader.add(entry.at("retracted" if entry.has("retracted") else "facts"), f"{entry.name} lists a fact twice")
+        return None
+    still_there = [fact_id for fact_id in retracted if loader.fact_ids is not None and fact_id in loader.fact_ids]
+    for fact_id in still_there:
+        loader.add(
+            entry.at("retracted"),
+            f"{entry.name} lists {fact_id!r} as retracted, but it is still in data/{FACTS_DIR}/; "
+            "take the fact out, or list it under 'facts' if it was changed, not withdrawn",
+        )
+    if still_there:
+        return None
+    corrected = [facts[fact_id] for fact_id in named if fact_id in facts]
+    if len(corrected) < len(named):
+        return None  # a fact it names did not load: that fact's own problem is reported
     date = datetime.date.fromisoformat(entry["date"])
     for fact in corrected:
         if date < fact.added:
@@ -52,8 +70,9 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
     return Correction(
         id=entry["id"],
         date=date,
-        facts=tuple(entry["facts"]),
+        facts=tuple(named),
         change=entry["change"],
         reason=entry["reason"],
         origin=entry.origin,
+        retracted=tuple(retracted),
     )
