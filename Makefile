@@ -24,12 +24,16 @@ check: $(VENV)/.installed
 	$(BIN)/python -m factbase.check data
 
 ## recheck: compare a new capture of a source with its stored text, quote by quote (SOURCE=<id> TEXT=<file>)
+# SOURCE and TEXT reach the command through the environment, never pasted into the shell line,
+# so a file name with a quote or a semicolon in it is only a file name.
+recheck: export RECHECK_SOURCE = $(SOURCE)
+recheck: export RECHECK_TEXT = $(TEXT)
 recheck: $(VENV)/.installed
-	@if [ -z '$(SOURCE)' ] || [ -z '$(TEXT)' ]; then \
+	@if [ -z "$$RECHECK_SOURCE" ] || [ -z "$$RECHECK_TEXT" ]; then \
 		echo 'usage: make recheck SOURCE=<source id in data/sources.yaml> TEXT=<new capture, as UTF-8 text>' >&2; \
 		exit 2; \
 	fi
-	$(BIN)/python -m factbase.recheck '$(SOURCE)' '$(TEXT)'
+	$(BIN)/python -m factbase.recheck "$$RECHECK_SOURCE" "$$RECHECK_TEXT"
 
 ## offline: the offline edition, zipped, with its SHA-256, in dist/ (open it from disk, no server)
 offline: check

@@ -312,7 +312,33 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Aligned, 
             steps.append(Aligned("unchanged", range(i1 + 1, i2 + 1), range(j1 + 1, j2 + 1)))
         else:
             steps.extend(_pair(old[i1:i2], new[j1:j2]))
-    return tuple(steps)
+    return tuple(_moved(steps))
+
+
+def _moved(steps: list[Aligned]) -> list[Aligned]:
+    """A paragraph taken out in one place and put in at another has moved, not gone: each
+    removed paragraph is paired with the new one most like it, anywhere in the capture, and the
+    pair is given where the new capture has it."""
+    removed = [step for step in steps if step.step == "removed"]
+    added = [step for step in steps if step.step == "new"]
+    moved_to: dict[int, Aligned] = {}  # by the id of the new step it replaces
+    gone: set[int] = set()
+    for stored in removed:
+        candidates = [(_alike(stored.old_text, step.new_text), -step.new.start, step) for step in added]
+        candidates = [c for c in candidates if id(c[2]) not in moved_to and c[0] >= SAME_PARAGRAPH]
+        if not candidates:
+            continue
+        _, _, now = max(candidates, key=lambda candidate: candidate[:2])
+        same = stored.old_text == now.new_text
+        moved_to[id(now)] = Aligned(
+            "unchanged" if same else "changed",
+            stored.old,
+            now.new,
+            "" if same else stored.old_text,
+            "" if same else now.new_text,
+        )
+        gone.add(id(stored))
+    return [moved_to.get(id(step), step) for step in steps if id(step) not in gone]
 
 
 def _pair(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Aligned]:
@@ -528,6 +554,9 @@ def word_diff(old: str, new: str, context: int | None = None) -> str:
                 run_text = f"{before} …{after}"
             else:
                 run_text = "".join(t.space + t.text for t in run)
+            # A word right after a change is set apart from it, as it was in the old text.
+            if index and not run_text[:1].isspace() and run_text[:1].isalnum():
+                run_text = " " + run_text
             shown.append(run_text)
             continue
         count += 1
@@ -696,7 +725,7 @@ def _verdict(result: Recheck) -> list[str]:
     if copied:
         lines.append(
             f"{_count(copied, 'quote')} of the original would no longer stand in this copy: "
-            "the site would stop pointing readers to them here."
+            f"the site would stop pointing readers to {'it' if copied == 1 else 'them'} here."
         )
     if result.layout_problems:
         lines.append("The capture's layout no longer fits its entry in data/sources.yaml.")

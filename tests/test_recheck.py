@@ -221,6 +221,32 @@ def test_a_quoted_paragraph_deleted_is_a_removed_paragraph_and_its_quotes_gone(
     assert f"stored paragraph {target.number} was removed" in out
 
 
+def test_two_paragraphs_swapped_are_moved_not_removed_and_new(
+    factbase: FactBase, original: Source, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = quoted_paragraphs(factbase, original)[:2]
+    edited = insert_before(delete(original.text, second), first, second.text)
+    result = rerun(factbase, original, edited)
+
+    assert not [step for step in result.alignment if step.step in ("new", "removed", "changed")], result.alignment
+    (moved,) = [step for step in result.alignment if step.old == range(second.number, second.number + 1)]
+    assert (moved.step, moved.new) == ("unchanged", range(first.number, first.number + 1))
+
+    _, out, _ = cli(capsys, original.id, str(write(tmp_path, edited)))
+    assert f"paragraph {second.number} → {first.number} unchanged" in out
+    assert "new paragraph" not in out and "removed paragraph" not in out
+
+
+def test_a_paragraph_moved_and_edited_is_changed_where_it_now_stands(factbase: FactBase, original: Source) -> None:
+    first, second = quoted_paragraphs(factbase, original)[:2]
+    reworded = second.text.replace(" the ", " a ", 1) if " the " in second.text else second.text + " Indeed."
+    edited = insert_before(delete(original.text, second), first, reworded)
+    result = rerun(factbase, original, edited)
+    (moved,) = [step for step in result.alignment if step.old == range(second.number, second.number + 1)]
+    assert (moved.step, moved.new) == ("changed", range(first.number, first.number + 1))
+    assert not [step for step in result.alignment if step.step in ("new", "removed")], result.alignment
+
+
 def test_in_a_syndicated_copy_a_move_needs_no_edit_but_a_change_fails(
     factbase: FactBase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -267,6 +293,9 @@ def test_word_diff_marks_removed_and_added_words_and_punctuation() -> None:
     )
     assert word_diff("people’s rights", "people's rights") == "[-people’s-]{+people's+} rights"
     assert word_diff("a b", "a  b") == "(the same words; only the spacing differs)"
+    # A change at the very start stays apart from the word after it.
+    assert word_diff("far more than", "more than") == "[-far-] more than"
+    assert word_diff("more than", "far more than") == "{+far+} more than"
     long_old = " ".join(f"w{i}" for i in range(40))
     long_new = long_old.replace("w20", "changed")
     assert word_diff(long_old, long_new, context=3) == "… w17 w18 w19 [-w20-]{+changed+} w21 w22 w23 …"
@@ -377,3 +406,13 @@ def test_make_recheck_needs_both_variables(original: Source) -> None:
     result = make(f"SOURCE={original.id}", f"TEXT=data/{original.text_path}")
     assert result.returncode == 0, result.stderr
     assert "Every quote would still verify as written." in result.stdout
+
+
+def test_make_recheck_takes_a_file_name_with_quotes_and_semicolons_as_a_name(original: Source, tmp_path: Path) -> None:
+    capture = tmp_path / "CNN's capture'; echo INJECTED; '.txt"
+    capture.write_text(original.text, encoding="utf-8")
+    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "recheck", f"SOURCE={original.id}"]
+    result = subprocess.run([*command, f"TEXT={capture}"], cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Every quote would still verify as written." in result.stdout
+    assert "INJECTED" not in result.stdout.splitlines(), "the shell ran part of the file name"
