@@ -10,6 +10,7 @@ word it shows (factbase.loader.budget counts these too).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factbase.loader.citations import find_whole_words
 from factbase.model import Location, Source
@@ -30,6 +31,13 @@ class QuoteSelector:
         return self.prefix + self.exact + self.suffix
 
 
+@lru_cache(maxsize=8)
+def _flowing(text: str) -> str:
+    """A capture's text as a page shows it: every run of spaces and line breaks one space, so
+    that a paragraph's lines, joined, are found in it, and words split over two lines count."""
+    return " ".join(text.split())
+
+
 def select_quote(source: Source, location: Location, quote: str) -> QuoteSelector:
     """The selector for a quote the loader has verified stands in this paragraph of the source."""
     paragraph = source.article.paragraph(location.paragraph)
@@ -39,11 +47,15 @@ def select_quote(source: Source, location: Location, quote: str) -> QuoteSelecto
     text, end = paragraph.text, start + len(quote)
     before = words(text[:start])
     after = [(word.start + end, word.end + end) for word in words(text[end:])]
+    capture = _flowing(source.text)
     taken_before = taken_after = 0
     while True:
         prefix = text[before[-taken_before].start : start] if taken_before else ""
         suffix = text[end : after[taken_after - 1][1]] if taken_after else ""
-        if source.text.count(prefix + quote + suffix) <= 1:
+        found = capture.count(_flowing(prefix + quote + suffix))
+        if found == 0:
+            raise ValueError(f"{prefix + quote + suffix!r} is not in the text of {source.id}")
+        if found == 1:
             return QuoteSelector(quote, prefix, suffix)
         if taken_after < len(after) and (taken_after <= taken_before or taken_before == len(before)):
             taken_after += 1

@@ -55,13 +55,16 @@ class JsonLd:
         return node
 
     def _paragraph(self, location: Location) -> Node:
+        """A paragraph of a report. An original's page indexes its paragraphs, so the paragraph's
+        id is its place there; a copy's page does not (it sends readers to the original's), so a
+        copy's paragraph is named, and part of its report, but has no address of its own."""
         source = self.factbase.source(location.source_id)
-        return {
-            "@type": "CreativeWork",
-            "@id": self._url(pages.source_doc(source.id), location.anchor),
-            "name": f"{source.publisher}, {location.label}",
-            "isPartOf": {"@id": self.report_id(source)},
-        }
+        node: Node = {"@type": "CreativeWork"}
+        if source.copy_of is None:
+            node["@id"] = self._url(pages.source_doc(source.id), location.anchor)
+        node["name"] = f"{source.publisher}, {location.label}"
+        node["isPartOf"] = {"@id": self.report_id(source)}
+        return node
 
     def claim(self, fact: Fact) -> Node:
         """A fact as a Claim: its statement, and where the reports it cites make it."""

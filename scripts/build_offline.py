@@ -20,7 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from factbase import load_factbase
+from factbase import DataError, load_factbase
 
 PROJECT = Path(__file__).resolve().parent.parent
 FOLDER = "facial-scans-cited"  # what the zip unpacks into
@@ -44,7 +44,12 @@ def write_zip(site: Path, out: Path, date: tuple[int, int, int]) -> str:
 
 
 def build(out: Path, project: Path = PROJECT) -> int:
-    updated = load_factbase(project / "data").updated
+    try:
+        updated = load_factbase(project / "data").updated
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print("offline build failed: no zip was written", file=sys.stderr)
+        return 1
     assert updated is not None, "the loader requires a dated source"
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
@@ -64,8 +69,17 @@ def build(out: Path, project: Path = PROJECT) -> int:
         if result.returncode != 0:
             print("offline build failed: no zip was written", file=sys.stderr)
             return result.returncode
+        # A 404 page is for a web server to send; from disk nothing sends it, and its links, made
+        # from the site's root to work at any depth, would lead nowhere in a folder.
+        (site / "404.html").unlink(missing_ok=True)
         digest = write_zip(site, out, (updated.year, updated.month, updated.day))
     print(f"wrote {out} ({out.stat().st_size:,} bytes), SHA-256 {digest}")
+    if not os.environ.get("SITE_URL"):
+        print(
+            "note: SITE_URL is not set, so this edition's canonical links, feed and citations name the "
+            "local address mkdocs.yml falls back to; set SITE_URL to the hosted address before sharing the zip",
+            file=sys.stderr,
+        )
     return 0
 
 

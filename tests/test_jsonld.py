@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pyld import jsonld
 from factbase import FactIndex, load_factbase
 from factsite.pages import source_doc, topic_doc
 
-from .conftest import PROJECT, SITE_URL, SITES, build, page_path, scenario, site_pages
+from .conftest import PROJECT, SITE_URL, SITES, build, page_path, parse, scenario, site_pages
 
 VENDORED = PROJECT / "tests" / "jsonld"
 SCHEMA = "http://schema.org/"  # what the vendored context's @vocab expands terms to
@@ -175,19 +176,56 @@ def test_each_fact_is_a_claim_appearing_in_the_paragraphs_it_cites(tiny_site: Pa
         for fact in homed:
             claim = claims[f"{SITE_URL}topics/{topic.id}/#fact-{fact.id}"]
             assert claim["@type"] == "Claim" and claim["text"] == fact.statement
+            locations = {location for citation in fact.citations for location in (citation.location, *citation.also_in)}
+            # A paragraph of an original is named by its place on the original's page, which indexes
+            # them; a copy's page does not, so its paragraphs have no address of their own.
             expected = {
-                f"{SITE_URL}sources/{location.source_id}/#{location.anchor}"
-                for citation in fact.citations
-                for location in (citation.location, *citation.also_in)
+                (
+                    f"{SITE_URL}sources/{location.source_id}/#{location.anchor}"
+                    if TINY.source(location.source_id).copy_of is None
+                    else None,
+                    f"{TINY.source(location.source_id).publisher}, {location.label}",
+                    f"{SITE_URL}sources/{location.source_id}/#report",
+                )
+                for location in locations
             }
-            assert {appearance["@id"] for appearance in claim["appearance"]} == expected
-            for appearance in claim["appearance"]:
-                assert appearance["isPartOf"]["@id"].endswith("/#report")
+            shown = {(a.get("@id"), a["name"], a["isPartOf"]["@id"]) for a in claim["appearance"]}
+            assert shown == expected
             corrections = index.corrections_of(fact.id)
             assert claim.get("dateModified") == (corrections[0].date.isoformat() if corrections else None)
         # The reports it cites are described on the page too, by the same ids as on their own pages.
         reports = {node["@id"] for node in nodes(document) if node["@type"] == "NewsArticle"}
         assert {c["@id"] for c in article["citation"]} == reports
+
+
+def ids_and_urls(value: Any) -> Iterator[str]:
+    """Every @id and url in a JSON-LD document, nested ones included."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("@id", "url") and isinstance(item, str):
+                yield item
+            else:
+                yield from ids_and_urls(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from ids_and_urls(item)
+
+
+def test_every_address_on_this_site_that_the_json_ld_names_exists(built_site: Path, tiny_site: Path) -> None:
+    checked = 0
+    for site in (built_site, tiny_site):
+        for page in site_pages(site):
+            for document in page_documents(page):
+                for address in ids_and_urls(document):
+                    if not address.startswith(SITE_URL):
+                        continue
+                    path, _, fragment = address.removeprefix(SITE_URL).partition("#")
+                    target = site / path / "index.html" if not path.endswith(".html") else site / path
+                    assert target.is_file(), f"{page}: {address} names no page"
+                    if fragment:
+                        assert parse(target).find(id=fragment) is not None, f"{page}: {address} names no anchor"
+                    checked += 1
+    assert checked > 50
 
 
 def test_no_claim_carries_a_verdict_or_a_rating(built_site: Path, tiny_site: Path) -> None:

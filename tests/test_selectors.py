@@ -49,6 +49,15 @@ def test_a_paragraph_repeated_whole_gives_all_of_its_words() -> None:
     assert doubled.text.count(selector.shown) == 2, "nothing in the paragraph tells the copies apart"
 
 
+def test_words_split_over_two_lines_of_the_capture_still_count() -> None:
+    # A second "bridge will", broken over two lines as a capture may break it: "bridge will" is no
+    # longer enough to find the quote once.
+    doubled = dataclasses.replace(SOURCE, text=SOURCE.text + "\nAnother bridge\nwill follow.\n")
+    selector = select_quote(doubled, Location(SOURCE.id, 3), "bridge")
+    assert selector.shown != "bridge will"
+    assert " ".join(doubled.text.split()).count(selector.shown) == 1
+
+
 def test_a_quote_not_in_the_paragraph_is_refused() -> None:
     with pytest.raises(ValueError, match="is not in paragraph 1"):
         select_quote(SOURCE, Location(SOURCE.id, 1), "will cost $2 million")
