@@ -1,0 +1,272 @@
+"""Reading a new capture of a source and checking every quote that cites it against it."""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_right
+from collections import Counter
+from functools import cached_property
+from itertools import accumulate
+from pathlib import Path
+
+from factbase.article import Layout, caption_lines, number_paragraphs
+from factbase.kinds import invisible_character
+from factbase.loader.citations import find_whole_words, turn_after, whole_words_in
+from factbase.loader.sources import MAX_TEXT_BYTES
+from factbase.model import Article, Citation, FactBase, Paragraph, Source
+from factbase.recheck.align import align
+from factbase.recheck.diff import Token, joined, tokens
+from factbase.recheck.model import (
+    SEARCH_PLACES,
+    Aligned,
+    CitedWords,
+    Passage,
+    QuoteCheck,
+    Recheck,
+    RecheckError,
+    fates,
+    reading_order,
+    renumbered,
+)
+from factbase.specs import SOURCES_FILE
+from factbase.words import words
+from factbase.yamlfile import YamlFileError, read_yaml
+
+
+def read_capture(path: Path) -> str:
+    """A new capture's text, held to the rules for stored texts; RecheckError if it breaks one."""
+    shown = str(path)
+    try:
+        if not path.exists():
+            raise RecheckError(f"{shown}: no such file")
+        if not path.is_file():
+            raise RecheckError(f"{shown}: is not a file; give the saved text of the new capture")
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise RecheckError(f"{shown}: is {size:,} bytes; a stored text may be at most {MAX_TEXT_BYTES:,}")
+        with path.open("rb") as capture:
+            raw = capture.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise RecheckError(f"{shown}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_TEXT_BYTES:  # it grew after it was measured
+        raise RecheckError(f"{shown}: is over {MAX_TEXT_BYTES:,} bytes; a stored text may be at most that")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RecheckError(
+            f"{shown}:{line}: is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the capture as UTF-8 text"
+        ) from None
+    if text.startswith("\ufeff"):
+        raise RecheckError(f"{shown}:1: begins with a byte order mark (U+FEFF); save it as UTF-8 without one")
+    for number, text_line in enumerate(text.splitlines(), start=1):
+        invisible = invisible_character(text_line.replace("\t", " "))
+        if invisible is not None:
+            raise RecheckError(
+                f"{shown}:{number}: holds {invisible}, which could hide or reorder the words quotes are "
+                "checked against; delete it"
+            )
+    if not text.strip():
+        raise RecheckError(f"{shown}: is empty")
+    return text
+
+
+def stored_layout(data_dir: Path, source: Source) -> Layout:
+    """The layout data/sources.yaml gives a source: what marks out its body and numbers its paragraphs."""
+    shown = f"{data_dir.name}/{SOURCES_FILE}"
+    try:
+        document = read_yaml(data_dir / SOURCES_FILE, shown)
+    except YamlFileError as error:
+        raise RecheckError(str(error)) from None
+    except OSError as error:
+        raise RecheckError(f"{shown}: cannot be read ({error.strerror or error})") from None
+    entries = document if isinstance(document, list) else []
+    entry = next((e for e in entries if isinstance(e, dict) and e.get("id") == source.id), None)
+    if entry is None:  # edited since it was loaded
+        raise RecheckError(f"{shown}: source {source.id!r} is no longer there")
+    return Layout(
+        dateline=source.dateline,
+        credit_line=source.credit_line,
+        subheads=tuple(entry.get("subheads", ())),
+        furniture=tuple(entry.get("furniture", ())),
+        photo_captions=tuple(entry.get("photo_captions", ())),
+    )
+
+
+def cited_words(factbase: FactBase, source: Source) -> tuple[CitedWords, ...]:
+    """Every quote the data says stands in the source, in data order: citations, the places the
+    loader found a citation of the original in this copy, and quotations' own words."""
+    owners: list[tuple[str, tuple[Citation, ...]]] = [
+        *((f"fact {fact.id!r}", fact.citations) for fact in factbase.facts),
+        *((f"entity {entity.id!r}", entity.citations) for entity in factbase.entities),
+        *((f"figure {figure.id!r}", (figure.citation,)) for figure in factbase.figures),
+        *((f"quotation {quotation.id!r}", quotation.citations) for quotation in factbase.quotations),
+    ]
+    found: list[CitedWords] = []
+    for owner, citations in owners:
+        for citation in citations:
+            if citation.source_id == source.id:
+                found.append(CitedWords(owner, citation.origin, citation.quote, citation.location, "cited"))
+            found.extend(
+                CitedWords(owner, citation.origin, citation.quote, location, "also in")
+                for location in citation.also_in
+                if location.source_id == source.id
+            )
+    for quotation in factbase.quotations:
+        first = quotation.citations[0]
+        if first.source_id == source.id:
+            marked = f"“{quotation.words}”"
+            found.append(CitedWords(f"quotation {quotation.id!r}", quotation.origin, marked, first.location, "words"))
+    return tuple(found)
+
+
+def recheck(factbase: FactBase, source: Source, layout: Layout, new_text: str, shown: str = "the capture") -> Recheck:
+    """Compare a new capture of a source with its stored text, quote by quote."""
+    article, problems = number_paragraphs(new_text, layout)
+    if article.credit is None or not article.paragraphs:
+        problem = problems[0] if article.credit is None else "nothing stands between the dateline and the credit line"
+        raise RecheckError(
+            f"{shown}: the body cannot be found: {problem}; is it a capture of {source.id}, "
+            f"whose layout is given at {source.origin}?"
+        )
+    _, caption_problems = caption_lines(new_text, layout.photo_captions)
+    problems += caption_problems
+    lines = {line.strip() for line in new_text.splitlines()}
+    for key, line in (("timestamp_as_shown", source.timestamp_as_shown), ("copyright_line", source.copyright_line)):
+        if line is not None and line not in lines:
+            problems.append(f"{key} {line!r} is not a line of the text")
+
+    alignment = align(source.article.paragraphs, article.paragraphs)
+    edited = {number for step in alignment if step.step in ("changed", "new") for number in step.new}
+    body = _Body(article, frozenset(edited))
+    by_stored = fates(alignment)
+    checks = tuple(_check(cited, body, by_stored) for cited in cited_words(factbase, source))
+    return Recheck(
+        source_id=source.id,
+        stored_paragraphs=len(source.article.paragraphs),
+        new_paragraphs=len(article.paragraphs),
+        alignment=alignment,
+        layout_problems=tuple(problems),
+        checks=checks,
+    )
+
+
+class _Body:
+    """The new capture's body, indexed to find where a quote's words line up."""
+
+    def __init__(self, article: Article, edited: frozenset[int]) -> None:
+        self.parts = (*article.paragraphs, *((article.credit,) if article.credit else ()))
+        # Only a paragraph that is new or changed can hold an edited quote: the others are word
+        # for word as stored, where the quote was not (or it would have been found).
+        self.edited = edited
+
+        # The body in one string, to find a quote's text in it at C speed however many paragraphs
+        # there are; quotes are one line, so none spans the line breaks between paragraphs.
+        self.joined = "\n".join(part.text for part in self.parts)
+        self.starts = list(accumulate((len(part.text) + 1 for part in self.parts[:-1]), initial=0))
+
+    @cached_property
+    def part_tokens(self) -> list[list[Token]]:
+        """Each part's tokens: built on first use, as most re-checks never look for a changed quote."""
+        return [tokens(part.text) if part.number in self.edited else [] for part in self.parts]
+
+    @cached_property
+    def places(self) -> dict[str, list[tuple[int, int]]]:
+        """A word's key: each (part, token) where it stands."""
+        places: dict[str, list[tuple[int, int]]] = {}
+        for part, found in enumerate(self.part_tokens):
+            for at, token in enumerate(found):
+                if token.key:
+                    places.setdefault(token.key, []).append((part, at))
+        return places
+
+    def holding(self, text: str, first: int | None = None) -> list[Paragraph]:
+        """The paragraphs (and credit line) whose text holds `text`, paragraph `first` before the rest."""
+        found: dict[int, Paragraph] = {}
+        at = self.joined.find(text)
+        while at != -1:
+            part = self.parts[bisect_right(self.starts, at) - 1]
+            found[part.number] = part
+            at = self.joined.find(text, at + 1)
+        preferred = [found.pop(first)] if first in found else []
+        return preferred + list(found.values())
+
+    def closest(self, quote: str, first: int | None) -> Passage | None:
+        """The run of words of a new or changed paragraph most like the quote (on a tie, in
+        paragraph `first`), or None if none shares a word with it.
+
+        Each word of the quote votes for where the quote would begin wherever that word stands;
+        the few most voted-for places are searched closely, with windows a little longer and
+        shorter than the quote, so that a word added or dropped is shown as such.
+        """
+        quote_tokens = tokens(quote)
+        size = len(quote_tokens)
+        votes: Counter[tuple[int, int]] = Counter()  # (part, token where the quote would begin)
+        for offset, token in enumerate(quote_tokens):
+            for part, at in self.places.get(token.key, ()) if token.key else ():
+                votes[(part, at - offset)] += 1
+        places = [place for place, _ in votes.most_common(SEARCH_PLACES)]
+        places.sort(key=lambda place: self.parts[place[0]].number != first)
+        best: tuple[float, int, str] | None = None  # similarity, part, passage
+        lengths = sorted(range(max(1, size - 2), size + 3), key=lambda length: abs(length - size))
+        for part, start in places:
+            found = self.part_tokens[part]
+            for begin in range(max(0, start - 2), max(0, start + 3)):
+                for length in lengths:
+                    if begin + length > len(found):
+                        continue
+                    window = joined(found[begin : begin + length])
+                    matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+                    floor = best[0] if best else 0.0
+                    if matcher.real_quick_ratio() <= floor or matcher.quick_ratio() <= floor:
+                        continue
+                    ratio = matcher.ratio()
+                    if ratio > floor:
+                        best = (ratio, part, window)
+        return None if best is None else passage(self.parts[best[1]].number, best[2], quote)
+
+
+def passage(paragraph: int, text: str, quote: str) -> Passage:
+    """A passage of the new text, and how many of a quote's words it keeps, in order."""
+    quote_words = [w.text for w in words(quote)]
+    matcher = difflib.SequenceMatcher(None, quote_words, [w.text for w in words(text)], autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return Passage(paragraph, text, kept, len(quote_words))
+
+
+def _verifies(cited: CitedWords, text: str) -> bool:
+    """True if the loader would accept these words in this paragraph, as it checks them."""
+    if cited.how == "words":
+        return cited.words in text
+    if cited.how == "also in":
+        return whole_words_in(text, cited.words)
+    return whole_words_in(text, cited.words) and turn_after(text, cited.words) is None
+
+
+def _check(cited: CitedWords, body: _Body, fates: dict[int, Aligned]) -> QuoteCheck:
+    """Whether the words are still there, moved, changed or gone in the new body."""
+    stored = cited.location.paragraph
+    aligned = renumbered(fates, stored) if stored else stored  # the credit line keeps its number
+    verified = [part for part in body.holding(cited.words, aligned) if _verifies(cited, part.text)]
+    if cited.how == "also in":  # the loader records the first part of the copy that holds them
+        holding = min(verified, key=lambda part: reading_order(part.number), default=None)
+    else:  # the paragraph the data names; else where the stored paragraph went; else wherever they are
+        holding = next((part for part in verified if part.number == stored), verified[0] if verified else None)
+    if holding is not None:
+        if holding.number == stored:
+            return QuoteCheck(cited, "still there")
+        return QuoteCheck(cited, "moved", now_in=holding.number)
+    if cited.how == "cited":
+        for part in body.holding(cited.words, aligned):
+            start = find_whole_words(part.text, cited.words)
+            if start != -1:  # there, but now followed by a word that turns it
+                turn = turn_after(part.text, cited.words)
+                rest = part.text[start + len(cited.words) :]
+                following = words(rest)
+                end = start + len(cited.words) + (following[0].end if following else 0)
+                found = passage(part.number, part.text[start:end], cited.words)
+                return QuoteCheck(cited, "changed", closest=found, turn=turn)
+    closest = body.closest(cited.words, aligned)
+    if closest is None or not closest.close:
+        return QuoteCheck(cited, "gone")
+    return QuoteCheck(cited, "changed", closest=closest)
