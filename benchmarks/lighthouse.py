@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,22 @@ def build(site_dir: Path, site_url: str) -> None:
     )
 
 
+@contextmanager
+def served_site(tmp: Path) -> Iterator[tuple[Path, str]]:
+    """The real site built into tmp/site for the address it is served at on 127.0.0.1, as a
+    static host serves it; yields the folder and the address (ending in /)."""
+    site = tmp / "site"
+    handler = functools.partial(StaticHostHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    build(site, base)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield site, base
+    finally:
+        server.shutdown()
+
+
 def ensure_lighthouse() -> None:
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE_DIR, check=True)
@@ -116,13 +134,7 @@ def main() -> int:
     ensure_lighthouse()
     factbase = load_factbase(PROJECT / "data")
     pages = [("home", ""), *((f"topic: {t.id}", f"topics/{t.id}/") for t in factbase.topics)]
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        handler = functools.partial(StaticHostHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        build(site, base)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory() as tmp, served_site(Path(tmp)) as (site, base):
         header = f"{'page':<28} {'form':<8} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES)
         header += f" {'HTML bytes':>11} {'HTML gzip':>10} {'first view':>11}"
         print(header)
@@ -139,7 +151,6 @@ def main() -> int:
                     f"{name:<28} {form:<8} {scores} {len(html):>11,} {len(gzip.compress(html, mtime=0)):>10,}"
                     f" {int(first_view):>11,}"
                 )
-        server.shutdown()
     print("\nfirst view: total bytes transferred to load the page (Lighthouse total-byte-weight).")
     return 0
 

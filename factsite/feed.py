@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-from factbase import FactBase
+from factbase import FactBase, FactIndex
 from factsite import pages
 from factsite.render import first_words, long_date
 
@@ -37,7 +37,7 @@ def _timestamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _entries(factbase: FactBase, site_url: str, authority: str, base: str) -> list[_Entry]:
+def _entries(factbase: FactBase, index: FactIndex, site_url: str, authority: str, base: str) -> list[_Entry]:
     """Newest first; on one day, its corrections, then its new facts, each in data order."""
     corrections = [
         _Entry(
@@ -53,8 +53,8 @@ def _entries(factbase: FactBase, site_url: str, authority: str, base: str) -> li
     facts = []
     for fact in factbase.facts:
         cited = dict.fromkeys(f"{factbase.source(c.source_id).publisher}, {c.location.label}" for c in fact.citations)
-        corrected = [correction.date for correction in factbase.corrections if fact.id in correction.facts]
-        latest = max(corrected, default=None)
+        made = index.corrections_of(fact.id)  # newest first
+        latest = made[0].date if made else None
         note = f" Corrected on {long_date(latest)}; the statement is given as it now stands." if latest else ""
         facts.append(
             _Entry(
@@ -62,7 +62,7 @@ def _entries(factbase: FactBase, site_url: str, authority: str, base: str) -> li
                 f"New fact: {first_words(fact.statement, TITLE_WORDS)}",
                 urljoin(site_url, pages.hosted_path(pages.topic_doc(fact.home.topic))) + f"#fact-{fact.id}",
                 fact.added,
-                max(fact.added, latest) if latest else fact.added,
+                latest or fact.added,  # the loader dates a correction on or after its fact
                 f"{fact.statement} (Cited: {'; '.join(cited)}.){note}",
             )
         )
@@ -75,8 +75,9 @@ def _entries(factbase: FactBase, site_url: str, authority: str, base: str) -> li
     return [entry for entry, _, _ in ranked]
 
 
-def atom_feed(factbase: FactBase, site_url: str, site_name: str) -> str:
-    """The feed as XML text; site_url is the hosted site's address, ending in /."""
+def atom_feed(factbase: FactBase, site_url: str, site_name: str, index: FactIndex | None = None) -> str:
+    """The feed as XML text; site_url is the hosted site's address, ending in /. Pass the build's
+    FactIndex to share its lookups."""
     authority = urlsplit(site_url).hostname
     # Two sites on one host (project pages on github.io) keep apart by their path.
     folder = urlsplit(site_url).path.strip("/")
@@ -101,7 +102,7 @@ def atom_feed(factbase: FactBase, site_url: str, site_name: str) -> str:
     add(feed, "updated", _timestamp(factbase.updated))
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     add(author, "name", site_name)
-    for entry in _entries(factbase, site_url, authority, base):
+    for entry in _entries(factbase, index or FactIndex(factbase), site_url, authority, base):
         element = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
         add(element, "id", entry.tag)
         add(element, "title", entry.title)

@@ -135,10 +135,12 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is needed: the feed and canonical links give absolute addresses")
-    files.append(File.generated(config, FEED, content=atom_feed(factbase, config.site_url, config.site_name)))
+    feed = File.generated(config, FEED, content="")  # in files before the linker reads them
+    files.append(feed)
     edition = _edition(files, config)
     linker = adapter.Linker(files)
     renderer = SiteRenderer(factbase, linker, edition=edition)
+    feed.content_string = atom_feed(factbase, config.site_url, config.site_name, renderer.index)
     build = _build = Build(
         factbase=factbase,
         pages=pages,
@@ -221,13 +223,18 @@ def theme_helpers(env: Any, config: MkDocsConfig) -> None:
         )
     licence = str(licence_setting["name"])
 
+    def own_title(page: Page | None) -> str:
+        """A page's own title as plain text, not its navigation label ("Overview", "CNN Business");
+        the home page is the site itself. Generated pages' titles arrive HTML-escaped (adapter.py)."""
+        if page is None or page.is_homepage:
+            return str(config.site_name)
+        title = (page.meta.get("title") if page.meta else None) or page.title or config.site_name
+        return html.unescape(str(title))
+
     def cite(page: Page) -> PageCitation:
-        # The page's own title, not its navigation label ("Overview", "CNN Business"); the home
-        # page is the site itself. Generated pages' titles arrive HTML-escaped (adapter.py).
-        own_title = (page.meta.get("title") if page.meta else None) or page.title or config.site_name
-        title = config.site_name if page.is_homepage else html.unescape(str(own_title))
         url = page.canonical_url or config.site_url or ""
-        return page_citation(title, config.site_name, url, datetime.date.fromisoformat(page.update_date), licence)
+        updated = datetime.date.fromisoformat(page.update_date)
+        return page_citation(own_title(page), config.site_name, url, updated, licence)
 
     def jsonld(page: Page) -> str | None:
         build = _current()
@@ -239,6 +246,7 @@ def theme_helpers(env: Any, config: MkDocsConfig) -> None:
         )
         return script_json(node) if node is not None else None
 
+    env.globals["page_title"] = own_title
     env.globals["page_citation"] = cite
     env.globals["page_jsonld"] = jsonld
     env.filters["long_date"] = lambda iso: long_date(datetime.date.fromisoformat(str(iso)))

@@ -86,6 +86,16 @@ def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/sites/tiny/ built once per session, for tests that read it and change nothing."""
+    project = scenario("tiny", tmp_path_factory.mktemp("tiny") / "project")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def factbase() -> FactBase:
     return load_factbase(PROJECT / "data")
 

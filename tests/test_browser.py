@@ -87,6 +87,15 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
+def tab_until(page: Page, condition: str, limit: int, what: str) -> None:
+    """Press Tab until the JavaScript condition holds of the page, failing after limit presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    pytest.fail(f"{what} is not reachable with Tab")
+
+
 def outline_of(page: Page, selector: str) -> str:
     """The computed outline of the element the selector names (or of the focused one)."""
     return page.evaluate(
@@ -124,12 +133,7 @@ def test_hovering_a_marker_previews_its_note_until_esc(browser: Browser, site_ur
 def test_focusing_a_marker_with_the_keyboard_previews_its_note(browser: Browser, site_url: str) -> None:
     seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")), **DESKTOP)
     page = seen.page
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.citation-ref')"):
-            break
-    else:
-        pytest.fail("no citation marker is reachable with Tab")
+    tab_until(page, "document.activeElement.matches('a.citation-ref')", 200, "a citation marker")
     assert outline_of(page, ":focus").startswith("solid"), "the focused marker shows no focus ring"
     preview = page.locator(".citation-preview")
     expect(preview).to_be_visible()
@@ -222,10 +226,7 @@ def test_moving_focus_out_of_a_phone_sheet_closes_it(browser: Browser, site_url:
     page.locator("a.citation-ref").nth(3).tap()
     sheet = page.locator(".citation-sheet")
     expect(sheet).to_be_visible()
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if not page.evaluate("!!document.activeElement.closest('.citation-sheet')"):
-            break
+    tab_until(page, "!document.activeElement.closest('.citation-sheet')", 20, "the page behind the sheet")
     expect(sheet).to_have_count(0)
     page.context.close()
 
@@ -332,12 +333,7 @@ def test_a_highlighted_target_keeps_its_contrast_in_both_schemes(
 def test_the_colour_toggle_shows_keyboard_focus(browser: Browser, site_url: str) -> None:
     seen = visit(browser, site_url, **DESKTOP)
     page = seen.page
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('form[data-md-component=palette] input')"):
-            break
-    else:
-        pytest.fail("the colour toggle is not reachable with Tab")
+    tab_until(page, "document.activeElement.matches('form[data-md-component=palette] input')", 30, "the colour toggle")
     outline = page.evaluate(
         "(() => { const label = document.activeElement.nextElementSibling;"
         " const style = getComputedStyle(label); return `${style.outlineStyle} ${style.outlineWidth}`; })()"

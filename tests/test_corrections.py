@@ -10,26 +10,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
-import pytest
 
 from factbase import load_factbase
 from factsite.feed import atom_feed
 from factsite.pages import CORRECTIONS, topic_doc
 
-from .conftest import SITE_URL, SITES, article, build, page_path, parse, scenario, site_pages
+from .conftest import SITE_URL, SITES, article, page_path, parse, site_pages
 
 TINY = load_factbase(SITES / "tiny" / "data")
 CORRECTION = TINY.corrections[0]
 RETRACTION = next(correction for correction in TINY.corrections if correction.retracted)
-
-
-@pytest.fixture(scope="module")
-def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = scenario("tiny", tmp_path_factory.mktemp("tiny") / "project")
-    site = project.parent / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:

@@ -22,7 +22,7 @@ from pyld import jsonld
 from factbase import FactIndex, load_factbase
 from factsite.pages import source_doc, topic_doc
 
-from .conftest import PROJECT, SITE_URL, SITES, build, page_path, parse, scenario, site_pages
+from .conftest import PROJECT, SITE_URL, SITES, page_path, parse, site_pages
 
 VENDORED = PROJECT / "tests" / "jsonld"
 SCHEMA = "http://schema.org/"  # what the vendored context's @vocab expands terms to
@@ -126,15 +126,6 @@ def test_the_vocabulary_check_catches_what_schema_org_does_not_define() -> None:
     assert problems_in(expand({"@context": "https://schema.org", "@type": "Claimm"})[0], "t"), "unknown type"
     with pytest.raises(jsonld.JsonLdError, match="loading remote context failed"):
         expand({"@context": "https://elsewhere.example/context", "@type": "Claim"})
-
-
-@pytest.fixture(scope="module")
-def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = scenario("tiny", tmp_path_factory.mktemp("tiny") / "project")
-    site = project.parent / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_every_page_of_the_real_site_uses_schema_org_as_defined(built_site: Path) -> None:
