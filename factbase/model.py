@@ -178,12 +178,24 @@ class Fact:
 
     id: str
     placements: tuple[Placement, ...]
-    statement: str
+    statement: str  # a sentence that stands on its own, wherever the fact is shown out of its home's prose
     citations: tuple[Citation, ...]
     when: ResolvedDate | None
     mentions: tuple[str, ...]  # entity ids named explicitly as mentioned, beyond the names found
     added: datetime.date  # the day it was added to the site
     origin: Origin
+    prose: str | None = None  # how it reads in its home topic's paragraph, if that differs
+    lead: str | None = None  # how the home page's lead says it, for a fact the lead names
+
+    @property
+    def in_prose(self) -> str:
+        """The sentence its home topic's paragraph shows."""
+        return self.prose or self.statement
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every sentence the site shows for it, in any context."""
+        return tuple(text for text in (self.statement, self.prose, self.lead) if text is not None)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -191,7 +203,7 @@ class Fact:
 
     @property
     def home(self) -> Placement:
-        """Where the fact is shown in full: its first placement. Any others link to it there."""
+        """Its first placement: the page its links lead to, where it is shown in its prose wording."""
         return self.placements[0]
 
 
@@ -241,7 +253,7 @@ class Quotation:
     words: str  # exactly as between the report's quote marks
     excerpt: str | None  # the part the site shows of a long quotation: pieces of words joined by …
     about: str  # what it is about, in the site's words: the link text wherever it is mentioned
-    speaker: str | None  # entity id, if the speaker is named
+    speaker: str  # entity id of who said or wrote it
     attribution: str
     citations: tuple[Citation, ...]  # the first is where the quotation stands
     origin: Origin
@@ -267,6 +279,7 @@ class Correction:
     reason: str
     origin: Origin
     retracted: tuple[str, ...] = ()  # the ids of facts it took off the site, no longer in the data
+    summary: str | None = None  # what was corrected, in a phrase, for the notice on the pages showing the facts
 
 
 @dataclass(frozen=True)

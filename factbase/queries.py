@@ -17,7 +17,6 @@ from factbase.model import (
     FactBase,
     Figure,
     Location,
-    Placement,
     Quotation,
 )
 from factbase.names import NameIndex
@@ -38,16 +37,6 @@ class FactIndex:
                 if placement.section is not None:
                     index.setdefault((placement.topic, placement.section), []).append(fact)
         return index
-
-    def facts_at_home(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
-        """The facts shown in full under a topic (or one of its subheads): those filed there first."""
-        return tuple(fact for fact in self.facts_on(topic_id, section_id) if _within(fact.home, topic_id, section_id))
-
-    def facts_seen_from(self, topic_id: str, section_id: str | None = None) -> tuple[Fact, ...]:
-        """The facts also filed under a topic (or subhead) whose home is elsewhere: linked, not repeated."""
-        return tuple(
-            fact for fact in self.facts_on(topic_id, section_id) if not _within(fact.home, topic_id, section_id)
-        )
 
     @cached_property
     def _quotes_by_location(self) -> dict[Location, list[str]]:
@@ -90,7 +79,7 @@ class FactIndex:
         index = NameIndex(names)
         found: dict[str, tuple[str, ...]] = {}
         for fact in self.factbase.facts:
-            named = [i for text in (fact.statement, *(c.quote for c in fact.citations)) for i in index.ids_in(text)]
+            named = [i for text in (*fact.wordings, *(c.quote for c in fact.citations)) for i in index.ids_in(text)]
             found[fact.id] = tuple(dict.fromkeys([*named, *fact.mentions]))
         return found
 
@@ -191,6 +180,20 @@ class FactIndex:
         by_paragraph = self._citations_by_source.get(source_id, {})
         return {number: tuple(pairs) for number, pairs in sorted(by_paragraph.items())}
 
+    @cached_property
+    def _entities_by_location(self) -> dict[Location, list[Entity]]:
+        index: dict[Location, list[Entity]] = {}
+        for entity in self.factbase.entities:
+            for citation in entity.citations:
+                for location in (citation.location, *citation.also_in):
+                    if entity not in index.get(location, ()):
+                        index.setdefault(location, []).append(entity)
+        return index
+
+    def entities_citing(self, location: Location) -> tuple[Entity, ...]:
+        """The people, organisations and places whose descriptions cite a paragraph."""
+        return tuple(self._entities_by_location.get(location, ()))
+
     def uncited_paragraphs(self) -> tuple[Location, ...]:
         """Every body paragraph of every source that no fact cites, directly or in another copy."""
         uncited: list[Location] = []
@@ -203,7 +206,3 @@ class FactIndex:
         """The facts that carry a date, in date order (data order within a date)."""
         dated = [fact for fact in self.factbase.facts if fact.when is not None]
         return tuple(sorted(dated, key=lambda f: (f.when.start, f.when.end)))  # type: ignore[union-attr]
-
-
-def _within(placement: Placement, topic_id: str, section_id: str | None) -> bool:
-    return placement.topic == topic_id and (section_id is None or placement.section == section_id)

@@ -143,7 +143,9 @@ TOPIC = Spec(
         "id": Field(ID, help="a stable id; the page is topics/<id>/"),
         "title": Field(TEXT, help="the page title and navigation entry"),
         "summary": Field(TEXT, help="one sentence on what the topic covers"),
-        "introduction": Field(IDS, required=False, help="facts whose statements open the page"),
+        "introduction": Field(
+            IDS, required=False, help="facts filed under this topic that open its page, before any subhead"
+        ),
         "sections": Field(ENTRIES, required=False, items=SECTION, help="subheads: each an id and a title"),
     },
 )
@@ -153,9 +155,27 @@ FACT = Spec(
     {
         "id": Field(ID, help="a stable id, unique across all facts; the fact's anchor is #fact-<id>"),
         "topics": Field(PLACEMENTS, help="topic ids, or topic/section where the topic has subheads"),
-        "statement": Field(TEXT, help="the claim in plain language"),
+        "statement": Field(
+            TEXT,
+            help="the claim in plain language, in a sentence that stands on its own: subject named, date absolute",
+        ),
+        "prose": Field(
+            TEXT,
+            required=False,
+            help="how the sentence reads in its home topic's paragraph, where it leans on the one before it "
+            "(a transition, a name given earlier); leave it out when the statement reads well there",
+        ),
+        "lead": Field(
+            TEXT,
+            required=False,
+            help="how the home page's lead says it, for a fact the lead names: never a sentence of a topic page",
+        ),
         "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
-        "when": Field(DATE_WORDING, required=False, help="the date as the report words it, e.g. Last month"),
+        "when": Field(
+            DATE_WORDING,
+            required=False,
+            help="the date as the report words it, e.g. Last month; the statement gives it absolutely",
+        ),
         "mentions": Field(IDS, required=False, help="entities the fact refers to without naming"),
         "added": Field(DATE, help="the day the fact was added to the site: today's date when you add it"),
     },
@@ -197,7 +217,10 @@ QUOTATION = Spec(
             help="for a long quotation: the part the quotes page shows, pieces of its words joined by …",
         ),
         "about": Field(TEXT, help="what it is about, in a few words of your own: the link to it everywhere else"),
-        "speaker": Field(ID, required=False, help="the entity who said or wrote it, if named"),
+        "speaker": Field(
+            ID,
+            help="the entity who said or wrote it; a new paragraph of quotation with no new speaker continues the last",
+        ),
         "attribution": Field(
             TEXT, help="in what capacity and context; with a speaker, the page names them first: do not repeat the name"
         ),
@@ -216,6 +239,11 @@ CORRECTION = Spec(
         ),
         "change": Field(TEXT, help="what the facts said before and what they say now, in your own words"),
         "reason": Field(TEXT, help="why: what the report says that the facts had wrong"),
+        "summary": Field(
+            TEXT,
+            required=False,
+            help="what was corrected, in a phrase: the notice at the foot of each page showing the facts links it here",
+        ),
     },
 )
 

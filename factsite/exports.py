@@ -129,6 +129,8 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "id": fact.id,
                 "topics": [p.topic + (f"/{p.section}" if p.section else "") for p in fact.placements],
                 "statement": fact.statement,
+                "prose": fact.prose,
+                "lead": fact.lead,
                 "when": None
                 if fact.when is None
                 else {
@@ -188,6 +190,7 @@ def fact_base_document(factbase: FactBase) -> dict[str, Any]:
                 "retracted": list(c.retracted),
                 "change": c.change,
                 "reason": c.reason,
+                "summary": c.summary,
             }
             for c in factbase.corrections
         ],

@@ -114,7 +114,8 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
     for fact in loaded.facts:
         for citation in fact.citations:
             coverage.quoted(citation, f"fact {fact.id!r}")
-        coverage.marked(fact.statement, fact.citations, fact.origin, f"fact {fact.id!r}")
+        for text in fact.wordings:
+            coverage.marked(text, fact.citations, fact.origin, f"fact {fact.id!r}")
     for entity in loaded.entities:
         for citation in entity.citations:
             coverage.quoted(citation, f"entity {entity.id!r}")
@@ -135,7 +136,7 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
             coverage.marked(text, quotation.citations, quotation.origin, owner)
     for correction in loaded.corrections:
         cited = tuple(citation for fact_id in correction.facts for citation in loaded.fact(fact_id).citations)
-        for text in (correction.change, correction.reason):
+        for text in (correction.change, correction.reason, *([correction.summary] if correction.summary else [])):
             coverage.marked(text, cited, correction.origin, f"correction {correction.id!r}")
     # An original's page indexes its paragraphs by locator: the opening words of a quote cited from
     # each (already counted), or for a paragraph nothing cites, its own first words.

@@ -60,10 +60,9 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
     # The change and its reason are the site's own words about what the report says: quote marks hold
     # the words of the paragraphs the corrected facts cite, and nothing else copies them.
     citations: tuple[Citation, ...] = tuple(citation for fact in corrected for citation in fact.citations)
+    written = [key for key in ("change", "reason", "summary") if key in entry.entry]
     checks = [
-        check(loader, entry, key, citations)
-        for key in ("change", "reason")
-        for check in (quoted_words_verified, own_words_verified)
+        check(loader, entry, key, citations) for key in written for check in (quoted_words_verified, own_words_verified)
     ]
     if not all(checks):
         return None
@@ -75,4 +74,5 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
         reason=entry["reason"],
         origin=entry.origin,
         retracted=tuple(retracted),
+        summary=entry.get("summary"),
     )

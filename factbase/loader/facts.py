@@ -9,9 +9,14 @@ from factbase.dates import UnresolvableDateError, resolve
 from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.loader.references import references_exist
+from factbase.loader.wording import relative_dates_refused, resolved_date_named
 from factbase.model import Citation, Fact, Placement, ResolvedDate
 from factbase.specs import ENTITIES_FILE, FACT, FACTS_DIR, TOPICS_FILE
 from factbase.yamlfile import Origin
+
+# A fact's sentences: the statement, which stands on its own, and how its home topic's paragraph
+# and the home page's lead word it, where they differ.
+WORDINGS = ("statement", "prose", "lead")
 
 
 def load_facts(loader: Loader) -> list[Fact]:
@@ -38,8 +43,9 @@ def _placements(loader: Loader, entry: Checked) -> tuple[Placement, ...] | None:
     for value in entry["topics"]:
         topic_id, _, section_id = value.partition("/")
         placement = Placement(topic_id, section_id or None)
-        if placement in placements:
-            loader.add(at, f"{entry.name} lists topic {value!r} twice")
+        if any(placed.topic == topic_id for placed in placements):
+            # A topic page shows each of its facts once, under one subhead.
+            loader.add(at, f"{entry.name} lists topic {topic_id!r} twice; a topic page shows each fact once")
             ok = False
             continue
         placements.append(placement)
@@ -69,15 +75,18 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
     mentions_ok = references_exist(loader, entry, "mentions", loader.entity_ids, ENTITIES_FILE)
     if citations is None or not entry.has("statement"):
         return None
-    statement_ok = quoted_words_verified(loader, entry, "statement", citations) and own_words_verified(
-        loader, entry, "statement", citations
-    )
     when = None
-    if "when" in entry.entry and entry.has("when"):
+    dated = "when" in entry.entry and entry.has("when")
+    if dated:
         when = _resolve_when(loader, entry, citations)
-        if when is None:
-            return None
-    if placements is None or not statement_ok or not mentions_ok or not entry.sound(FACT):
+    wordings = [key for key in WORDINGS if key in entry.entry and entry.has(key)]
+    verified = [_wording_verified(loader, entry, key, citations, when) for key in wordings]  # each reports its own
+    wordings_ok = all(verified)
+    if wordings_ok and when is not None:
+        wordings_ok = resolved_date_named(loader, entry, when)
+    if dated and when is None:
+        return None
+    if placements is None or not wordings_ok or not mentions_ok or not entry.sound(FACT):
         return None
     added = datetime.date.fromisoformat(entry["added"])
     if not _added_after_publication(loader, entry, added, citations):
@@ -91,7 +100,22 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
         mentions=tuple(entry.get("mentions", ())),
         added=added,
         origin=entry.origin,
+        prose=entry.get("prose"),
+        lead=entry.get("lead"),
     )
+
+
+def _wording_verified(
+    loader: Loader, entry: Checked, key: str, citations: tuple[Citation, ...], when: ResolvedDate | None
+) -> bool:
+    """One of a fact's sentences is in the site's own words, quotes exactly, and dates absolutely.
+    Each check runs, so that an editor sees every problem of the sentence at once."""
+    checks = [
+        quoted_words_verified(loader, entry, key, citations),
+        own_words_verified(loader, entry, key, citations),
+        relative_dates_refused(loader, entry, key, when),
+    ]
+    return all(checks)
 
 
 def _added_after_publication(

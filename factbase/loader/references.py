@@ -12,8 +12,10 @@ from factbase.loader.citations import (
     whole_words_in,
 )
 from factbase.loader.context import Entries, Loader, declared_ids
+from factbase.loader.wording import relative_dates_refused
 from factbase.model import Entity, Figure, Quotation
 from factbase.specs import ENTITIES_FILE, ENTITY, FIGURE, FIGURES_FILE, QUOTATION, QUOTATIONS_FILE
+from factbase.words import words
 
 
 def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[str] | None, file: str) -> bool:
@@ -59,6 +61,7 @@ def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
     if not (
         quoted_words_verified(loader, entry, "description", citations)
         and own_words_verified(loader, entry, "description", citations)
+        and relative_dates_refused(loader, entry, "description", None)
     ):
         return None
     return Entity(
@@ -118,6 +121,7 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
         _excerpt_verified(loader, entry),
         quoted_words_verified(loader, entry, "attribution", citations),
         *(own_words_verified(loader, entry, key, citations) for key in ("attribution", "about")),
+        relative_dates_refused(loader, entry, "attribution", None),
     ]
     if not all(checks):
         return None
@@ -126,26 +130,52 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
         words=entry["words"],
         excerpt=entry.get("excerpt"),
         about=entry["about"],
-        speaker=entry.get("speaker"),
+        speaker=entry["speaker"],
         attribution=entry["attribution"],
         citations=citations,
         origin=entry.origin,
     )
 
 
+# Words that cannot open what is left after a cut without what came before them: a relative
+# pronoun needs the person it is about ("… who will bear the burden": who will?), a verb its
+# subject ("… will not only fail": what will?), a negation or a conjunction the clause it
+# continues ("… not to get compensation": what is not?).
+DEPENDENT_OPENINGS = frozenset(
+    {"who", "whom", "whose", "which", "not", "but", "and", "or", "nor", "than"}
+    | {"will", "would", "may", "might", "can", "could", "shall", "should", "must"}
+    | {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did"}
+)
+
+
+def first_word(text: str) -> str:
+    """The first word of a text, as the copying rules count words (lower case)."""
+    found = words(text)
+    return found[0].text if found else ""
+
+
 def _excerpt_verified(loader: Loader, entry: Checked) -> bool:
-    """A quotation's excerpt is pieces of its words, in order, none stopping before a turn."""
+    """A quotation's excerpt is pieces of its words, in order, none stopping before a turn nor,
+    after a cut, beginning without the words it depends on."""
     if "excerpt" not in entry.entry or not entry.has("excerpt"):
         return True
     words, at = entry["words"], entry.at("excerpt")
     pieces = [piece.strip() for piece in entry["excerpt"].split("…")]
     rest = 0
-    for piece in pieces:
+    for number, piece in enumerate(pieces):
         if not piece:
             continue
         start = find_whole_words(words[rest:], piece)
         if start == -1:
             loader.add(at, f"{entry.name}: excerpt piece {piece!r} is not in its words (in order, word for word)")
+            return False
+        first = first_word(piece)
+        if number > 0 and rest + start > 0 and first in DEPENDENT_OPENINGS:
+            loader.add(
+                at,
+                f"{entry.name}: excerpt piece {piece!r} begins with {first!r} after a cut, which drops what it "
+                "depends on (who or what the words are about); begin the piece earlier",
+            )
             return False
         turn = turn_after(words[rest:], piece)
         if turn is not None:

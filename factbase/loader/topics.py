@@ -38,11 +38,11 @@ def _build_topic(loader: Loader, entry: Checked) -> Topic | None:
 
 
 def check_introductions(loader: Loader, facts: list[Fact]) -> None:
-    """Every fact a topic opens with is declared (a broken one reports its own problem), and has
-    this topic as its home: a fact is shown in full on one page only, its first topic's."""
+    """Every fact a topic opens with is declared (a broken one reports its own problem), and filed
+    under this topic: the page shows it in its opening paragraph rather than under its subhead."""
     if loader.fact_ids is None:
         return  # a facts file could not be read: its problem is the one to fix
-    homes = {fact.id: fact.home.topic for fact in facts}
+    filed = {fact.id: fact.topics for fact in facts}
     for topic in loader.topics.values():
         for fact_id in topic.introduction:
             if fact_id not in loader.fact_ids:
@@ -51,9 +51,9 @@ def check_introductions(loader: Loader, facts: list[Fact]) -> None:
                     topic.origin,
                     f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/{hint}",
                 )
-            elif fact_id in homes and homes[fact_id] != topic.id:
+            elif fact_id in filed and topic.id not in filed[fact_id]:
                 loader.add(
                     topic.origin,
-                    f"topic {topic.id!r} opens with fact {fact_id!r}, whose home is topic {homes[fact_id]!r} "
-                    "(its first); a fact is shown in full on its home page only: file it here first",
+                    f"topic {topic.id!r} opens with fact {fact_id!r}, which is not filed under it; "
+                    f"add {topic.id!r} (or one of its sections) to the fact's topics",
                 )
