@@ -1,4 +1,4 @@
-"""Numbering of citations on one page."""
+"""Numbering of citations on one page, and the facts it shows (for its corrections notice)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,16 @@ class Reference:
 
 
 class PageCitations:
-    """Numbers citations in order of first use; the same source paragraph keeps its number."""
+    """Numbers citations in order of first use; the same source paragraph keeps its number. Notes,
+    too, which facts the page shows, so that it can end by saying which of them were corrected."""
 
     def __init__(self) -> None:
         self._references: dict[Location, Reference] = {}
+        self.facts_shown: dict[str, None] = {}  # fact ids, in order of first showing
+
+    def show(self, fact_id: str) -> None:
+        """Record that the page shows a fact's words."""
+        self.facts_shown.setdefault(fact_id)
 
     def cite(self, citation: Citation) -> tuple[Reference, str]:
         """Record one use of a citation; return its reference and the id for its marker."""

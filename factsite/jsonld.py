@@ -93,11 +93,7 @@ class JsonLd:
                 graph.append(self.report(self.factbase.source(source.copy_of)))
         elif page.kind == "topic" and page.subject is not None:
             topic = self.factbase.topic(page.subject)
-            facts = (
-                self.index.facts_at_home(topic.id)
-                if not topic.sections
-                else [fact for section in topic.sections for fact in self.index.facts_at_home(topic.id, section.id)]
-            )
+            facts = self.index.facts_on(topic.id)  # every fact the page shows, each one claim wherever shown
             cited = dict.fromkeys(
                 self.factbase.source(location.source_id)
                 for fact in facts

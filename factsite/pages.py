@@ -105,7 +105,7 @@ def generated_pages(factbase: FactBase) -> dict[str, GeneratedPage]:
             "versions",
             None,
             "Comparing the copies",
-            "How the captured copies of the report differ, generated from their stored texts.",
+            "How the captured copies of the report differ, word by word, in the article and around it.",
         ),
         GeneratedPage(
             PEOPLE,

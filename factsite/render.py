@@ -59,6 +59,22 @@ def nested_quotes(value: str) -> str:
     return value.translate(_INNER_QUOTES)
 
 
+def trim_dashes(value: str) -> str:
+    """A dateline or credit line without the dash that sets it off in the article ("– CNN’s …")."""
+    return value.strip(" \u2013\u2014-")
+
+
+def figure_value(value: float) -> str:
+    """A figure's number as a reader writes it: 850 million, 1,000, 2.5."""
+    if value == int(value):
+        whole = int(value)
+        if whole >= 1_000_000 and whole % 100_000 == 0:
+            millions = whole / 1_000_000
+            return f"{millions:g} million"
+        return f"{whole:,}"
+    return f"{value:g}"
+
+
 def first_words(value: str, count: int) -> str:
     """The first words of a text, with … where it goes on."""
     words = value.split()
@@ -125,6 +141,8 @@ class SiteRenderer:
         self.templates.filters["sentence"] = sentence_case
         self.templates.filters["words"] = first_words
         self.templates.filters["nested"] = nested_quotes
+        self.templates.filters["trim_dashes"] = trim_dashes
+        self.templates.filters["figure_value"] = figure_value
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,
@@ -134,7 +152,6 @@ class SiteRenderer:
             outbound=self.outbound,
             words_at=self.words_at,
             copies_of=factbase.copies_of,
-            corrections_of=self.index.corrections_of,
             use_letter=use_letter,
             pages=pages,
             source_by_id=factbase.source,
@@ -180,10 +197,30 @@ class SiteRenderer:
         return self._render("references.html", references=page.references, cited_sources=sources)
 
     def with_references(self, content: str, page: PageCitations) -> str:
-        """A page's content followed by its reference list, if it cites anything."""
+        """A page's content, then the notice of any correction to the facts it shows (where news
+        sites put it, at the foot of the article), then its reference list, if it cites anything."""
+        content = content.rstrip()
+        notice = self.corrections_notice(page)
+        if notice:
+            content = f"{content}\n\n{notice}"
         if not page.references:
-            return content
-        return f"{content.rstrip()}\n\n## References {{ data-search-exclude }}\n\n{self.reference_list(page)}"
+            return f"{content}\n"
+        return f"{content}\n\n## References {{ data-search-exclude }}\n\n{self.reference_list(page)}"
+
+    def corrections_notice(self, page: PageCitations) -> str:
+        """One notice for the whole page: on which days the facts it shows were corrected, and what
+        was corrected, each linked to its entry on the corrections page; empty if none was."""
+        corrections = {
+            correction.id: correction
+            for fact_id in page.facts_shown
+            for correction in self.index.corrections_of(fact_id)
+        }
+        if not corrections:
+            return ""
+        days: dict[datetime.date, list[Correction]] = {}
+        for correction in sorted(corrections.values(), key=lambda c: c.date, reverse=True):
+            days.setdefault(correction.date, []).append(correction)
+        return self._render("corrections_notice.html", days=list(days.items()))
 
     def words_at(self, reference: Reference) -> WordsAt | None:
         """Where a reader can see a note's words at a publisher: the cited copy's address, or that
@@ -200,17 +237,32 @@ class SiteRenderer:
         """A fact as a paragraph of its own: its statement and its citations, the sentence its anchor."""
         return self.fact_paragraph([fact], page, anchored=True)
 
-    def fact_paragraph(self, facts: Iterable[Fact], page: PageCitations, anchored: bool = False) -> str:
-        """Several facts run together as one paragraph of cited sentences."""
-        sentences = [(fact, self.markers(fact.citations, page)) for fact in facts]
-        return self._render("fact_paragraph.html", sentences=sentences, anchored=anchored)
+    def fact_paragraph(
+        self, facts: Iterable[Fact], page: PageCitations, anchored: bool = False, topic_id: str | None = None
+    ) -> str:
+        """Several facts run together as one paragraph of cited sentences. On a topic's page, a fact
+        whose home it is reads as the topic's prose words it; anywhere else, as its statement."""
+        sentences = []
+        for fact in facts:
+            page.show(fact.id)
+            text = fact.in_prose if topic_id is not None and fact.home.topic == topic_id else fact.statement
+            sentences.append((fact, text, self.markers(fact.citations, page)))
+        return self._render("fact_paragraph.html", sentences=sentences, anchored=anchored, css_class="fact-paragraph")
+
+    def lead_paragraph(self, facts: Iterable[Fact], page: PageCitations) -> str:
+        """A paragraph of the home page's lead: each fact as the lead words it, cited. Every fact
+        named must have a lead wording (the macro checks), so no sentence repeats a topic page's."""
+        sentences = []
+        for fact in facts:
+            if fact.lead is None:
+                raise ValueError(f"fact {fact.id!r} has no lead wording")
+            page.show(fact.id)
+            sentences.append((fact, fact.lead, self.markers(fact.citations, page)))
+        return self._render("fact_paragraph.html", sentences=sentences, anchored=False, css_class="lead-paragraph")
 
     def topic_list(self) -> str:
         """The topics as a list of links with their summaries."""
-        return self._render("topic_list.html", topics=self._topics_with_counts())
-
-    def _topics_with_counts(self) -> list[tuple[Topic, int]]:
-        return [(topic, len(self.index.facts_on(topic.id))) for topic in self.factbase.topics]
+        return self._render("topic_list.html", topics=self.factbase.topics)
 
     # Generated pages -----------------------------------------------------------------------
 
@@ -227,7 +279,7 @@ class SiteRenderer:
             "topics_index": self._topics_index,
             "topic": lambda: self._topic(about(), citations),
             "sources_index": self._sources_index,
-            "source": lambda: self._source(about()),
+            "source": lambda: self._source(about(), citations),
             "versions": self._versions,
             "people": lambda: self._people(citations),
             "figures": lambda: self._figures(citations),
@@ -239,22 +291,35 @@ class SiteRenderer:
         return self.with_references(renderers[kind](), citations)
 
     def _topics_index(self) -> str:
-        return self._render("topics_index.md", topics=self._topics_with_counts())
+        contents = [
+            (topic, [section for section, _ in self._sections(topic) if section]) for topic in self.factbase.topics
+        ]
+        return self._render("topics_index.md", contents=contents)
 
-    def _topic(self, topic_id: str, page: PageCitations) -> str:
-        topic = self.factbase.topic(topic_id)
-        introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
-        intro = self.fact_paragraph(introduction, page, anchored=True) if introduction else ""
-        opened = {fact.id for fact in introduction}
-        sections = []
+    def _sections(self, topic: Topic) -> list[tuple[Section | None, list[Fact]]]:
+        """The subheads a topic's page shows (None for a topic without any), each with its facts
+        in the order its paragraph gives them: those whose home is this topic first, in data
+        order, then those filed here from other topics. Facts that open the page are not repeated."""
+        opened = set(topic.introduction)
+        shown = []
         placements: tuple[Section | None, ...] = topic.sections or (None,)
         for section in placements:
-            section_id = section.id if section else None
-            facts = [f for f in self.index.facts_at_home(topic.id, section_id) if f.id not in opened]
-            prose = Markup(self.fact_paragraph(facts, page, anchored=True)) if facts else None  # noqa: S704 - output of an autoescaping template
-            links = self._where_shown(self.index.facts_seen_from(topic.id, section_id))
-            if prose or links:
-                sections.append((section, prose, links))
+            filed = [f for f in self.index.facts_on(topic.id, section.id if section else None) if f.id not in opened]
+            facts = sorted(filed, key=lambda fact: fact.home.topic != topic.id)
+            if facts:
+                shown.append((section, facts))
+        return shown
+
+    def _topic(self, topic_id: str, page: PageCitations) -> str:
+        """A topic's page: its opening paragraph, then a paragraph under each subhead of the facts
+        filed there, each shown in full on every topic it is filed under."""
+        topic = self.factbase.topic(topic_id)
+        introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
+        intro = self.fact_paragraph(introduction, page, anchored=True, topic_id=topic.id) if introduction else ""
+        sections = []
+        for section, facts in self._sections(topic):
+            prose = self.fact_paragraph(facts, page, anchored=True, topic_id=topic.id)
+            sections.append((section, Markup(prose)))  # noqa: S704 - output of an autoescaping template
         locations = self.index.locations_on(topic.id)
         mentioned: dict[str, Entity] = {}
         for fact in self.index.facts_on(topic.id):
@@ -271,29 +336,36 @@ class SiteRenderer:
         )
 
     def _where_shown(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
-        """Links to where facts are shown in full, one per subhead: (URL, "Topic › Subhead")."""
+        """Links to where facts are shown, one per subhead: (URL, "Topic › Subhead")."""
         links: dict[str, str] = {}
         for fact in facts:
-            home = self.factbase.topic(fact.home.topic)
-            # A fact that opens its topic page is shown in the introduction, above any subhead.
-            in_introduction = fact.id in home.introduction
-            section = next((s for s in home.sections if s.id == fact.home.section and not in_introduction), None)
-            label = f"{home.title} › {section.title}" if section else home.title
-            links.setdefault(label, self.fact_link(fact))
+            for placement in fact.placements:
+                topic = self.factbase.topic(placement.topic)
+                # A fact that opens its topic page is shown in the introduction, above any subhead.
+                in_introduction = fact.id in topic.introduction
+                section = next((s for s in topic.sections if s.id == placement.section and not in_introduction), None)
+                label = f"{topic.title} › {section.title}" if section else topic.title
+                links.setdefault(label, self.link(pages.topic_doc(topic.id), fact_anchor(fact)))
         return [(url, label) for label, url in links.items()]
 
     def _sources_index(self) -> str:
         return self._render("sources_index.md", sources=self.factbase.sources)
 
-    def _source(self, source_id: str) -> str:
+    def _source(self, source_id: str, page: PageCitations) -> str:
         source = self.factbase.source(source_id)
         cited = self.index.citations_of(source.id)
+        facts_citing = {number: list(dict.fromkeys(fact for fact, _ in pairs)) for number, pairs in cited.items()}
+        if source.role == "original":
+            for facts in facts_citing.values():
+                for fact in facts:
+                    page.show(fact.id)
         return self._render(
             "source_page.md",
             source=source,
             other_copies=self.factbase.copies_of(source),
             share=self.factbase.quoted_share(source.id),
-            facts_citing={number: list(dict.fromkeys(fact for fact, _ in pairs)) for number, pairs in cited.items()},
+            facts_citing=facts_citing,
+            entities_citing=self.index.entities_citing,
             locator=self.index.locator,
         )
 
@@ -331,6 +403,7 @@ class SiteRenderer:
         events: list[tuple[datetime.date, int, object]] = []
         for fact in self.index.timeline():
             assert fact.when is not None
+            page.show(fact.id)
             events.append((fact.when.start, 0, ("fact", fact, self.markers(fact.citations, page))))
         for source in self.factbase.sources:
             events.append((source.published, 1, ("publication", source, None)))

@@ -80,11 +80,24 @@ class Macros:
                 return ""
             return self._renderer().fact_paragraph([self.factbase.fact(i) for i in fact_ids], self.page.citations)
 
+        def lead_paragraph(*fact_ids: str) -> str:
+            """A paragraph of the home page's lead: each fact as its `lead` words it, cited."""
+            if not self._known("lead_paragraph", fact_ids, env):
+                return ""
+            facts = [self.factbase.fact(i) for i in fact_ids]
+            unworded = [fact.id for fact in facts if fact.lead is None]
+            for fact_id in unworded:
+                self.page.problems.append(
+                    f"docs/{env.page.file.src_uri}: lead_paragraph() names fact {fact_id!r}, which has no lead: "
+                    "give it one in data/facts/, worded for the lead (a topic page's sentence may not repeat there)"
+                )
+            return "" if unworded else self._renderer().lead_paragraph(facts, self.page.citations)
+
         def topic_list() -> str:
             """The topics as a list of links with their summaries."""
             return self._renderer().topic_list()
 
-        return [fact, cite, fact_paragraph, topic_list]
+        return [fact, cite, fact_paragraph, lead_paragraph, topic_list]
 
     def finish_page(self, env: Any) -> None:
         """Fail on a page whose macros named something missing; else end it with its references.

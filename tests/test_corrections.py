@@ -1,7 +1,7 @@
-"""The corrections log and the feed, on tests/sites/tiny/ (which has one correction): a corrected
-fact says so and links to its entry, the log explains it with the fact cited, every page is dated
-by the newest date in the data, and the Atom feed parses in a real feed parser, lists every fact
-and correction, and links to places that exist."""
+"""The corrections log and the feed, on tests/sites/tiny/ (which has one correction): a page
+showing a corrected fact says so once, at its foot, linked to the entry; the log explains it with
+the fact cited; every page is dated by the newest date in the data; and the Atom feed parses in a
+real feed parser, lists every fact and correction, and links to places that exist."""
 
 from __future__ import annotations
 
@@ -33,22 +33,30 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return target, parts.fragment
 
 
-def test_a_corrected_fact_says_so_and_links_to_its_entry(tiny_site: Path) -> None:
+def test_a_page_showing_a_corrected_fact_ends_with_one_notice_linking_to_its_entry(tiny_site: Path) -> None:
     (fact_id,) = CORRECTION.facts
     page = page_path(tiny_site, topic_doc(TINY.fact(fact_id).home.topic))
-    sentence = parse(page).find(id=f"fact-{fact_id}")
+    content = parse(page).select_one("article")
+    assert content is not None
+    sentence = content.find(id=f"fact-{fact_id}")
     assert sentence is not None
-    note = sentence.select_one("a.fact-corrected")
-    assert note is not None, "the corrected fact does not say it was corrected"
-    assert note.get_text() == "(Corrected on 9 May 2024)"
-    target, fragment = resolve(tiny_site, page, note["href"])
+    assert "Corrected" not in sentence.get_text() and not sentence.select("a[href*='correction']"), (
+        "nothing is added after a corrected sentence: the page says it once, at its foot"
+    )
+    (notice,) = content.select("aside.corrections-notice")
+    assert notice.find_next(class_="fact-sentence") is None, "the notice stands after the article's text"
+    assert notice.find_next("h2", id="references") is not None, "and before the page's references"
+    text = notice.get_text(" ", strip=True)
+    assert "On 9 May 2024" in text and "a correction to a fact shown here" in text, text
+    (link,) = [a for a in notice.find_all("a") if "#" in a["href"]]
+    target, fragment = resolve(tiny_site, page, link["href"])
     assert target == page_path(tiny_site, CORRECTIONS).resolve()
     assert fragment == f"correction-{CORRECTION.id}" and parse(target).find(id=fragment) is not None
-    # Facts never corrected say nothing of the kind.
-    others = [f for f in TINY.facts if f.id not in CORRECTION.facts]
-    for fact in others:
-        other = parse(page_path(tiny_site, topic_doc(fact.home.topic))).find(id=f"fact-{fact.id}")
-        assert other is not None and other.select_one("a.fact-corrected") is None
+    # A page that shows no corrected fact says nothing of the kind.
+    for other in TINY.topics:
+        shown = {fact.id for fact in TINY.facts if other.id in fact.topics}
+        if not shown & set(CORRECTION.facts):
+            assert not parse(page_path(tiny_site, topic_doc(other.id))).select(".corrections-notice"), other.id
 
 
 def test_the_log_gives_date_facts_change_and_reason_with_the_facts_cited(tiny_site: Path) -> None:

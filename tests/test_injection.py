@@ -22,6 +22,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from factbase.kinds import KINDS
 from factbase.specs import CORRECTION, ENTITY, FACT, FIGURE, FILES, QUOTATION, SOURCE, TOPIC, Field, Spec
+from factsite.render import trim_dashes
 
 from .conftest import build, parse, scenario, serving, site_pages, visit
 
@@ -122,7 +123,9 @@ DATA: dict[str, list[dict[str, Any]]] = {
         {
             "id": "hostile-fact",
             "topics": ["hostile-topic/hostile-section"],
-            "statement": f"Statement {payload('statement')}",
+            "statement": f"Statement in April 2024 {payload('statement')}",
+            "prose": f"Prose {payload('prose')}",
+            "lead": f"Lead {payload('lead')}",
             "when": "Last month",
             "mentions": ["hostile-person"],
             "added": "2024-05-07",
@@ -175,6 +178,7 @@ DATA: dict[str, list[dict[str, Any]]] = {
             "facts": ["hostile-fact", "hostile-fact-two"],
             "change": f"Change {payload('change')}",
             "reason": f"Reason {payload('reason')}",
+            "summary": f"Summary {payload('correctionsummary')}",
         }
     ],
 }
@@ -298,8 +302,10 @@ def test_data_shows_as_literal_text_in_body_head_and_navigation(hostile_site: Pa
     assert title in nav
     text = squeeze(topic.get_text(" "))
     section = DATA["topics.yaml"][0]["sections"][0]["title"]
-    for value in (title, section, *[f["statement"] for f in DATA["facts/hostile.yaml"]]):
+    # Its home topic reads a fact as its prose wording, where it has one; the home page's lead as its lead.
+    for value in (title, section, *[f.get("prose", f["statement"]) for f in DATA["facts/hostile.yaml"]]):
         assert squeeze(value) in text, value
+    assert squeeze(DATA["facts/hostile.yaml"][0]["lead"]) in text_of(hostile_site, "index.html")
     people = text_of(hostile_site, "people/index.html")
     entity = DATA["entities.yaml"][0]
     assert squeeze(entity["name"]) in people and squeeze(entity["description"]) in people
@@ -312,7 +318,7 @@ def test_data_shows_as_literal_text_in_body_head_and_navigation(hostile_site: Pa
         assert meta["citation_publisher"] == entry["publisher"]
         shown = squeeze(page.get_text(" "))
         for key in ("publisher", "title", "dateline", "credit_line", "timestamp_as_shown"):
-            assert squeeze(entry[key]) in shown, (entry["id"], key)
+            assert squeeze(trim_dashes(entry[key])) in shown, (entry["id"], key)
 
 
 def test_the_search_index_holds_data_only_as_escaped_text(hostile_site: Path) -> None:

@@ -113,7 +113,7 @@ def test_the_hosted_build_offers_the_zip_with_its_sha256(tiny_project: Path, off
     plain = tiny_project.parent / "plain-site"
     assert build(tiny_project, plain).returncode == 0
     assert not (plain / OFFLINE_ZIP).exists()
-    assert "does not include the offline edition" in article(plain, "downloads.md").get_text()
+    assert "does not offer the offline edition" in article(plain, "downloads.md").get_text()
 
 
 def test_opened_from_disk_it_links_previews_and_searches_without_a_request_elsewhere(

@@ -37,12 +37,11 @@ def test_a_topic_added_in_yaml_gets_a_page_and_a_nav_entry(tmp_path: Path) -> No
     content = article(tmp_path / "site", topic_doc("costs"))
     assert content.find(id="fact-bridge-cost") is not None, "the fact is shown in full on its home, its first topic"
     assert "Costs" in nav_links(tmp_path / "site")
-    # Its other topic links to it there rather than repeating it.
+    # Its other topic shows it in full too, under the subhead it is filed under there.
     bridges = article(tmp_path / "site", topic_doc("bridges"))
-    assert bridges.find(id="fact-bridge-cost") is None
-    see_also = bridges.select_one("p.see-also a")
-    assert see_also is not None and see_also["href"].endswith("costs/#fact-bridge-cost")
-    assert see_also.get_text(strip=True) == "Costs"
+    sentence = bridges.find(id="fact-bridge-cost")
+    assert sentence is not None and sentence.select("sup.citation")
+    assert sentence.find_previous("h2").get_text(strip=True).removesuffix("¶") == "Money"
 
 
 def test_changing_one_word_of_a_quote_fails_the_build_naming_file_line_fact_and_paragraph(tmp_path: Path) -> None:
@@ -100,3 +99,25 @@ def test_a_site_without_a_stated_licence_fails_the_build_cleanly(tmp_path: Path)
     assert result.returncode != 0
     assert "mkdocs.yml: extra.licence needs a name and a url" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_lead_naming_a_fact_without_a_lead_wording_fails_the_build_cleanly(tmp_path: Path) -> None:
+    # The lead is written for the home page; a topic page's sentence is never borrowed for it.
+    project = scenario("tiny", tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ lead_paragraph("bridge-cost") }}\n', encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: lead_paragraph() names fact 'bridge-cost', which has no lead" in result.stderr
+    assert "Traceback" not in result.stderr
+    # Given one, the fact reads as its lead there, with its citations.
+    edit(
+        project / "data" / "facts" / "bridges.yaml",
+        "  statement: The state and the city are to share",
+        "  lead: The bridge is to cost $2 million, shared by state and city.\n"
+        "  statement: The state and the city are to share",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    lead = article(tmp_path / "site", "index.md").select_one("p.lead-paragraph")
+    assert lead is not None and "shared by state and city" in lead.get_text() and lead.select("sup.citation")
