@@ -3,6 +3,7 @@ change does to the built site, and which changes fail the build with which messa
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from factsite.pages import VERSIONS, topic_doc
@@ -67,11 +68,16 @@ def test_page_furniture_cannot_be_cited(tmp_path: Path) -> None:
     assert "quotes 'bridges for sale', which is page furniture" in result.stderr, result.stderr
 
 
-def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_path: Path) -> None:
+def build_with_home_line(tmp_path: Path, line: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The tiny site with one more line on its hand-written home page, built."""
     project = scenario("tiny", tmp_path / "project")
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n{{ cite("no-such-fact") }}\n', encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    index.write_text(f"{index.read_text(encoding='utf-8')}\n{line}\n", encoding="utf-8")
+    return project, build(project, tmp_path / "site")
+
+
+def test_a_hand_written_page_naming_a_missing_fact_fails_the_build_cleanly(tmp_path: Path) -> None:
+    _, result = build_with_home_line(tmp_path, '{{ cite("no-such-fact") }}')
     assert result.returncode != 0
     assert "docs/index.md: cite() names fact 'no-such-fact', which is not in data/facts/" in result.stderr
     assert "Traceback" not in result.stderr
@@ -103,10 +109,7 @@ def test_a_site_without_a_stated_licence_fails_the_build_cleanly(tmp_path: Path)
 
 def test_a_lead_naming_a_fact_without_a_lead_wording_fails_the_build_cleanly(tmp_path: Path) -> None:
     # The lead is written for the home page; a topic page's sentence is never borrowed for it.
-    project = scenario("tiny", tmp_path / "project")
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n{{ lead_paragraph("bridge-cost") }}\n', encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    project, result = build_with_home_line(tmp_path, '{{ lead_paragraph("bridge-cost") }}')
     assert result.returncode != 0
     assert "docs/index.md: lead_paragraph() names fact 'bridge-cost', which has no lead" in result.stderr
     assert "Traceback" not in result.stderr
