@@ -8,52 +8,47 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 from factbase import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, Source
 from factbase.queries import FactIndex
 from factbase.selectors import select_quote
 from factsite.download_schema import download_schema
 
+# The Atom feed of new facts and corrections (factsite.feed), at the site's root.
+FEED = "feed.xml"
+# The offline edition's zip, when a build offers it on the downloads page.
+OFFLINE_ZIP = "downloads/offline-edition.zip"
+
+
+@dataclass(frozen=True)
+class OfflineZip:
+    """The zipped offline edition a build offers on its downloads page."""
+
+    size: int  # bytes
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which edition a build makes: the hosted site (offering the zip, if it was built first) or
+    the offline edition itself."""
+
+    offline: bool = False
+    offline_zip: OfflineZip | None = None
+
 
 @dataclass(frozen=True)
 class Download:
-    """One downloadable file: where it goes in the site, and what it is."""
+    """One downloadable file: where it goes in the site, what it is, and how it is written from
+    the fact base and its own address on the hosted site."""
 
     path: str
     title: str
     description: str
-
-
-DOWNLOADS = (
-    Download(
-        "downloads/facts.json",
-        "Fact base (JSON)",
-        "Every source’s details, topic, fact, person, figure and quotation, with every citation.",
-    ),
-    Download(
-        "downloads/facts.schema.json",
-        "JSON Schema of the fact base",
-        "The schema facts.json validates against (JSON Schema 2020-12).",
-    ),
-    Download(
-        "downloads/sources.csl.json",
-        "Sources (CSL-JSON)",
-        "The captured copies, for Zotero and other citation processors.",
-    ),
-    Download(
-        "downloads/sources.bib",
-        "Sources (BibTeX)",
-        "The captured copies, for LaTeX and BibTeX-based reference managers.",
-    ),
-    Download(
-        "downloads/sources.ris",
-        "Sources (RIS)",
-        "The captured copies, for EndNote, Mendeley and other reference managers.",
-    ),
-)
+    write: Callable[[FactBase, str], str]
 
 
 def _paragraph(number: int) -> int | str:
@@ -358,13 +353,40 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def export_files(factbase: FactBase, site_url: str) -> dict[str, str]:
-    """Every download's site path and content; site_url gives the schema its own address."""
-    schema = download_schema(urljoin(site_url, "downloads/facts.schema.json"))
-    return {
-        "downloads/facts.json": _json(fact_base_document(factbase)),
-        "downloads/facts.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n",
-        "downloads/sources.csl.json": _json(csl_items(factbase)),
-        "downloads/sources.bib": bibtex(factbase),
-        "downloads/sources.ris": ris(factbase),
-    }
+DOWNLOADS = (
+    Download(
+        "downloads/facts.json",
+        "Fact base (JSON)",
+        "Every source’s details, topic, fact, person, figure and quotation, with every citation.",
+        lambda factbase, _url: _json(fact_base_document(factbase)),
+    ),
+    Download(
+        "downloads/facts.schema.json",
+        "JSON Schema of the fact base",
+        "The schema facts.json validates against (JSON Schema 2020-12).",
+        lambda _factbase, url: json.dumps(download_schema(url), indent=2, ensure_ascii=False) + "\n",
+    ),
+    Download(
+        "downloads/sources.csl.json",
+        "Sources (CSL-JSON)",
+        "The captured copies, for Zotero and other citation processors.",
+        lambda factbase, _url: _json(csl_items(factbase)),
+    ),
+    Download(
+        "downloads/sources.bib",
+        "Sources (BibTeX)",
+        "The captured copies, for LaTeX and BibTeX-based reference managers.",
+        lambda factbase, _url: bibtex(factbase),
+    ),
+    Download(
+        "downloads/sources.ris",
+        "Sources (RIS)",
+        "The captured copies, for EndNote, Mendeley and other reference managers.",
+        lambda factbase, _url: ris(factbase),
+    ),
+)
+
+
+def export_files(factbase: FactBase, hosted_url: Callable[[str], str]) -> dict[str, str]:
+    """Every download's site path and content; hosted_url gives each its own address on the hosted site."""
+    return {download.path: download.write(factbase, hosted_url(download.path)) for download in DOWNLOADS}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factbase
-from factbase import DataError, FactIndex, load_factbase, load_once
+from factbase import DataError, FactIndex, load_factbase
 from factbase.article import Layout, number_paragraphs
 
 from .conftest import FIXTURES, PROJECT
@@ -172,17 +172,6 @@ def test_citations_find_the_same_words_in_the_syndicated_copy(factbase: factbase
                 assert [(loc.source_id, loc.paragraph) for loc in citation.also_in] == [
                     ("ksl-newsradio-2019-12-02", citation.paragraph)
                 ], fact.id
-
-
-def test_load_once_parses_again_only_after_an_edit(tmp_path: Path) -> None:
-    data = fixture_data("valid", tmp_path)
-    first = load_once(data)
-    assert load_once(data) is first
-    facts = data / "facts" / "bridges.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("a new bridge.", "a bridge."), encoding="utf-8")
-    second = load_once(data)
-    assert second is not first
-    assert second.fact("bridge-approved").statement == "The council voted for a bridge."
 
 
 def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
