@@ -45,15 +45,15 @@ build: offline
 
 ## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
 generate: $(VENV)/.installed
-	$(BIN)/python -m factbase.schemas
-	$(BIN)/python -m factbase.guide
+	$(BIN)/python -m tools.schemas
+	$(BIN)/python -m tools.guide
 
 ## lint: ruff (lint and format), mypy (strict on factbase/, factsite/ and mkdocs_factsite/), vulture (dead code)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/vulture factbase factsite mkdocs_factsite scripts benchmarks vulture_whitelist.py --min-confidence 60
+	$(BIN)/vulture factbase factsite mkdocs_factsite tools scripts benchmarks vulture_whitelist.py --min-confidence 60
 
 ## test: everything: lint, the data check, then pytest (loader, builds, links, browser, serve)
 test: lint check

@@ -75,6 +75,7 @@ class PageState:
     file: File
     citations: PageCitations = field(default_factory=PageCitations)
     problems: list[str] = field(default_factory=list)
+    nav_title: str | None = None  # a generated page's, from the data, kept from mkdocs-macros
 
 
 class Build:
@@ -184,6 +185,11 @@ class Build:
         if self.linker is not None:
             self.linker.here = page.file
         self.page = PageState(page.file)
+        if page.file.src_uri in self.pages:
+            # mkdocs-macros renders a page title that holds template syntax as a template. A
+            # generated page's navigation title is data: it is set aside while the macros run (the
+            # page is titled by its file name meanwhile) and put back after.
+            self.page.nav_title = vars(page).pop("title", None)
 
     def current_page(self, macro: str) -> PageState:
         if self.page is None:
@@ -214,8 +220,10 @@ class Build:
             raise PluginError("\n".join(state.problems))
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            # Set after mkdocs-macros has run: it renders a page title holding template syntax.
+            # Set after mkdocs-macros has run, which would render a title holding template syntax.
             page.meta.update(page_meta(generated.described))
+            if state.nav_title is not None:
+                page.title = state.nav_title
         return self.renderer.with_references(markdown, state.citations)
 
     # on_env ---------------------------------------------------------------------------------

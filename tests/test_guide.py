@@ -29,7 +29,7 @@ MESSAGES = [
 
 def test_the_field_reference_is_generated_and_fresh() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "factbase.guide", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tools.guide", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
 
