@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from factbase import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, Source
+import msgspec
+
+from factbase import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, ResolvedDate, Source
 from factbase.queries import FactIndex
 from factbase.selectors import select_quote
-from factsite.download_schema import download_schema
+from factsite import download_model as model
 
 # The Atom feed of new facts and corrections (factsite.feed), at the site's root.
 FEED = "feed.xml"
@@ -55,138 +57,140 @@ def _paragraph(number: int) -> int | str:
     return "credit line" if number == CREDIT_LINE else number
 
 
-def _selector(factbase: FactBase, location: Location, quote: str) -> dict[str, str]:
+def _selector(factbase: FactBase, location: Location, quote: str) -> model.TextQuoteSelector:
     """A W3C Web Annotation TextQuoteSelector: the exact words, with the least context that
     finds them once in the capture."""
     selector = select_quote(factbase.source(location.source_id), location, quote)
-    return {"type": "TextQuoteSelector", "exact": selector.exact, "prefix": selector.prefix, "suffix": selector.suffix}
+    return model.TextQuoteSelector("TextQuoteSelector", selector.exact, selector.prefix, selector.suffix)
 
 
-def _citation(factbase: FactBase, citation: Citation) -> dict[str, Any]:
-    return {
-        "source": citation.source_id,
-        "paragraph": _paragraph(citation.paragraph),
-        "quote": citation.quote,
-        "selector": _selector(factbase, citation.location, citation.quote),
-        "also_in": [
-            {
-                "source": location.source_id,
-                "paragraph": _paragraph(location.paragraph),
-                "selector": _selector(factbase, location, citation.quote),
-            }
+def _citation(factbase: FactBase, citation: Citation) -> model.Citation:
+    return model.Citation(
+        source=citation.source_id,
+        paragraph=_paragraph(citation.paragraph),
+        quote=citation.quote,
+        selector=_selector(factbase, citation.location, citation.quote),
+        also_in=[
+            model.SameWords(
+                source=location.source_id,
+                paragraph=_paragraph(location.paragraph),
+                selector=_selector(factbase, location, citation.quote),
+            )
             for location in citation.also_in
         ],
-    }
+    )
 
 
-def _source(source: Source, share: QuotedShare | None) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "role": source.role,
-        "copy_of": source.copy_of,
-        "quote_budget": source.quote_budget,
-        "publisher": source.publisher,
-        "title": source.title,
-        "published": source.published.isoformat(),
-        "timestamp_as_shown": source.timestamp_as_shown,
-        "dateline": source.dateline,
-        "credit_line": source.credit_line,
-        "url": source.url,
-        "url_note": source.url_note,
-        "paragraphs": len(source.article.paragraphs),
-        "quoted_share": None
+def _source(source: Source, share: QuotedShare | None) -> model.Source:
+    return model.Source(
+        id=source.id,
+        role=source.role,
+        copy_of=source.copy_of,
+        quote_budget=source.quote_budget,
+        publisher=source.publisher,
+        title=source.title,
+        published=source.published.isoformat(),
+        timestamp_as_shown=source.timestamp_as_shown,
+        dateline=source.dateline,
+        credit_line=source.credit_line,
+        url=source.url,
+        url_note=source.url_note,
+        paragraphs=len(source.article.paragraphs),
+        quoted_share=None
         if share is None
-        else {
-            "body_words": share.body_words,
-            "reproduced_words": share.reproduced_words,
-            "quoted_words": share.quoted_words,
-        },
-    }
+        else model.QuotedShare(
+            body_words=share.body_words, reproduced_words=share.reproduced_words, quoted_words=share.quoted_words
+        ),
+    )
 
 
-def fact_base_document(factbase: FactBase) -> dict[str, Any]:
-    """The fact base as plain JSON-ready data."""
+def _when(when: ResolvedDate | None) -> model.When | None:
+    if when is None:
+        return None
+    return model.When(
+        reported_as=when.reported_as,
+        start=when.start.isoformat(),
+        end=when.end.isoformat(),
+        precision=when.precision,
+        note=when.note,
+    )
+
+
+def fact_base_document(factbase: FactBase) -> model.FactBaseDocument:
+    """The fact base as the facts.json download holds it."""
     index = FactIndex(factbase)
-    return {
-        "sources": [_source(source, factbase.quoted_share(source.id)) for source in factbase.sources],
-        "topics": [
-            {
-                "id": topic.id,
-                "title": topic.title,
-                "summary": topic.summary,
-                "introduction": list(topic.introduction),
-                "sections": [{"id": s.id, "title": s.title} for s in topic.sections],
-            }
+    return model.FactBaseDocument(
+        sources=[_source(source, factbase.quoted_share(source.id)) for source in factbase.sources],
+        topics=[
+            model.Topic(
+                id=topic.id,
+                title=topic.title,
+                summary=topic.summary,
+                introduction=list(topic.introduction),
+                sections=[model.Section(id=s.id, title=s.title) for s in topic.sections],
+            )
             for topic in factbase.topics
         ],
-        "facts": [
-            {
-                "id": fact.id,
-                "topics": [p.topic + (f"/{p.section}" if p.section else "") for p in fact.placements],
-                "statement": fact.statement,
-                "when": None
-                if fact.when is None
-                else {
-                    "reported_as": fact.when.reported_as,
-                    "start": fact.when.start.isoformat(),
-                    "end": fact.when.end.isoformat(),
-                    "precision": fact.when.precision,
-                    "note": fact.when.note,
-                },
-                "mentions": [entity.id for entity in index.entities_in(fact)],
-                "added": fact.added.isoformat(),
-                "corrections": [correction.id for correction in index.corrections_of(fact.id)],
-                "citations": [_citation(factbase, c) for c in fact.citations],
-            }
+        facts=[
+            model.Fact(
+                id=fact.id,
+                topics=[p.topic + (f"/{p.section}" if p.section else "") for p in fact.placements],
+                statement=fact.statement,
+                when=_when(fact.when),
+                mentions=[entity.id for entity in index.entities_in(fact)],
+                added=fact.added.isoformat(),
+                corrections=[correction.id for correction in index.corrections_of(fact.id)],
+                citations=[_citation(factbase, c) for c in fact.citations],
+            )
             for fact in factbase.facts
         ],
-        "entities": [
-            {
-                "id": e.id,
-                "name": e.name,
-                "kind": e.kind,
-                "aliases": list(e.aliases),
-                "description": e.description,
-                "citations": [_citation(factbase, c) for c in e.citations],
-            }
+        entities=[
+            model.Entity(
+                id=e.id,
+                name=e.name,
+                kind=e.kind,
+                aliases=list(e.aliases),
+                description=e.description,
+                citations=[_citation(factbase, c) for c in e.citations],
+            )
             for e in factbase.entities
         ],
-        "figures": [
-            {
-                "id": f.id,
-                "as_written": f.as_written,
-                "value": f.value,
-                "unit": f.unit,
-                "counts": f.counts,
-                "given_by": f.given_by,
-                "citation": _citation(factbase, f.citation),
-            }
+        figures=[
+            model.Figure(
+                id=f.id,
+                as_written=f.as_written,
+                value=f.value,
+                unit=f.unit,
+                counts=f.counts,
+                given_by=f.given_by,
+                citation=_citation(factbase, f.citation),
+            )
             for f in factbase.figures
         ],
-        "quotations": [
-            {
-                "id": q.id,
-                "shown": q.shown,
-                "complete": q.excerpt is None,
-                "about": q.about,
-                "speaker": q.speaker,
-                "attribution": q.attribution,
-                "citations": [_citation(factbase, c) for c in q.citations],
-            }
+        quotations=[
+            model.Quotation(
+                id=q.id,
+                shown=q.shown,
+                complete=q.excerpt is None,
+                about=q.about,
+                speaker=q.speaker,
+                attribution=q.attribution,
+                citations=[_citation(factbase, c) for c in q.citations],
+            )
             for q in factbase.quotations
         ],
-        "corrections": [
-            {
-                "id": c.id,
-                "date": c.date.isoformat(),
-                "facts": list(c.facts),
-                "retracted": list(c.retracted),
-                "change": c.change,
-                "reason": c.reason,
-            }
+        corrections=[
+            model.Correction(
+                id=c.id,
+                date=c.date.isoformat(),
+                facts=list(c.facts),
+                retracted=list(c.retracted),
+                change=c.change,
+                reason=c.reason,
+            )
             for c in factbase.corrections
         ],
-    }
+    )
 
 
 def csl_items(factbase: FactBase) -> list[dict[str, Any]]:
@@ -358,13 +362,13 @@ DOWNLOADS = (
         "downloads/facts.json",
         "Fact base (JSON)",
         "Every source’s details, topic, fact, person, figure and quotation, with every citation.",
-        lambda factbase, _url: _json(fact_base_document(factbase)),
+        lambda factbase, _url: _json(msgspec.to_builtins(fact_base_document(factbase))),
     ),
     Download(
         "downloads/facts.schema.json",
         "JSON Schema of the fact base",
         "The schema facts.json validates against (JSON Schema 2020-12).",
-        lambda _factbase, url: json.dumps(download_schema(url), indent=2, ensure_ascii=False) + "\n",
+        lambda _factbase, url: json.dumps(model.download_schema(url), indent=2, ensure_ascii=False) + "\n",
     ),
     Download(
         "downloads/sources.csl.json",

@@ -7,11 +7,28 @@ from pathlib import Path
 
 import bibtexparser
 import jsonschema
+import pytest
 import rispy
 
 from factbase import FactBase
+from factbase.specs import CITATION, CORRECTION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Spec
+from factsite import download_model as model
 
 from .conftest import PROJECT, SITE_URL, article
+
+# The record of the download that each kind of data entry becomes.
+EXPORTED: list[tuple[Spec, type[model.msgspec.Struct]]] = [
+    (SOURCE, model.Source),
+    (TOPIC, model.Topic),
+    (SECTION, model.Section),
+    (FACT, model.Fact),
+    (CITATION, model.Citation),
+    (ENTITY, model.Entity),
+    (FIGURE, model.Figure),
+    (QUOTATION, model.Quotation),
+    (CORRECTION, model.Correction),
+]
+CAPTURE_ONLY = ("text", "subheads", "furniture", "photo_captions", "copyright_line", "furniture_after")
 
 
 def download(site: Path, name: str) -> str:
@@ -132,3 +149,22 @@ def test_every_quote_carries_a_text_quote_selector_that_anchors_it_once(real: Fa
                 assert stored[location["source"]].count(selector["exact"]) > 1, "context only where it is needed"
             anchored += 1
     assert anchored > len(citations), "the copies' selectors are given too"
+
+
+# What the download leaves out of each kind of data entry, and why.
+LEFT_OUT = {
+    **{("source", key): "only finds the article in a capture" for key in CAPTURE_ONLY},
+    ("quotation", "words"): "exported as shown and complete",
+    ("quotation", "excerpt"): "exported as shown and complete",
+    ("figure", "citations"): "a figure has one citation, exported as citation",
+}
+
+
+@pytest.mark.parametrize(("spec", "record"), EXPORTED, ids=[spec.noun for spec, _ in EXPORTED])
+def test_the_download_model_holds_every_field_of_the_data_but_what_it_leaves_out(
+    spec: Spec, record: type[model.msgspec.Struct]
+) -> None:
+    exported = set(record.__struct_fields__)
+    left_out = {key for (noun, key) in LEFT_OUT if noun == spec.noun}
+    assert set(spec.fields) - exported == left_out, f"a field of data's {spec.noun} that facts.json lacks"
+    assert not left_out & exported
