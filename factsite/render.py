@@ -194,12 +194,13 @@ class SiteRenderer:
         sources = list(dict.fromkeys(self.factbase.source(r.location.source_id) for r in page.references))
         return self.render_template("references.html", references=page.references, cited_sources=sources)
 
-    def with_references(self, content: str, page: PageCitations) -> str:
-        """A page's content followed by its reference list, if it cites anything."""
+    def with_references(self, content: str, page: PageCitations, reference_list: str | None = None) -> str:
+        """A page's content followed by its reference list (rendered here unless given), if it
+        cites anything."""
         if not page.references:
             return content
         heading = f"## References{self.dialect.unsearched_heading}"
-        return f"{content.rstrip()}\n\n{heading}\n\n{self.reference_list(page)}"
+        return f"{content.rstrip()}\n\n{heading}\n\n{reference_list or self.reference_list(page)}"
 
     def words_at(self, reference: Reference) -> WordsAt | None:
         """Where a reader can see a note's words at a publisher: the cited copy's address, or that

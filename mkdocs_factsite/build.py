@@ -67,6 +67,17 @@ def page_markdown(page: GeneratedPage) -> str:
     return f'{{{{ {page.kind.macro}("{page.subject}") }}}}\n'
 
 
+@dataclass(frozen=True)
+class Prerendered:
+    """A generated page's content rendered in the second process, with its citations and their
+    reference list, which the page keeps unless it cites more."""
+
+    content: str
+    citations: PageCitations
+    reference_list: str
+    uses: int  # the markers the reference list is for
+
+
 @dataclass
 class PageState:
     """The page being built: its citations, numbered in order of first use, and what its macro
@@ -76,6 +87,7 @@ class PageState:
     citations: PageCitations = field(default_factory=PageCitations)
     problems: list[str] = field(default_factory=list)
     nav_title: str | None = None  # a generated page's, from the data, kept from mkdocs-macros
+    prerendered: Prerendered | None = None
 
 
 class Build:
@@ -100,7 +112,7 @@ class Build:
         self.page: PageState | None = None
         self.downloads: dict[str, File] = {}
         self.exports: dict[str, str] | None = None
-        self.prerenderer: Prerenderer[tuple[str, PageCitations]] | None = None
+        self.prerenderer: Prerenderer[Prerendered] | None = None
 
     # on_config ------------------------------------------------------------------------------
 
@@ -158,13 +170,15 @@ class Build:
         content = path.read_bytes()
         return Edition(offline_zip=OfflineZip(size=len(content), sha256=hashlib.sha256(content).hexdigest()))
 
-    def _prerender(self, path: str) -> tuple[str, PageCitations]:
-        """In the second process: a generated page's content and its citations, as its macro gives them."""
+    def _prerender(self, path: str) -> Prerendered:
+        """In the second process: a generated page's content, as its macro gives it, and its references."""
         renderer, linker = self.renderer, self.linker
         assert linker is not None
         linker.here = linker.files.get_file_from_path(path)
         page, citations = self.pages[path], PageCitations()
-        return renderer.page(page.kind, page.subject, citations), citations
+        content = renderer.page(page.kind, page.subject, citations)
+        listed = renderer.reference_list(citations) if citations.references else ""
+        return Prerendered(content, citations, listed, citations.uses())
 
     @property
     def renderer(self) -> SiteRenderer:
@@ -203,10 +217,11 @@ class Build:
         path = kind.page_path(subject)
         if self.prerenderer is not None and state.file.src_uri == path and not state.citations.references:
             try:
-                content, state.citations = self.prerenderer.result(path)
+                state.prerendered = self.prerenderer.result(path)
             except PrerenderError as error:
                 raise PluginError(str(error)) from None
-            return content
+            state.citations = state.prerendered.citations
+            return state.prerendered.content
         return self.renderer.page(kind, subject, state.citations)
 
     def finish_page(self, markdown: str, page: Page) -> str:
@@ -224,7 +239,10 @@ class Build:
             page.meta.update(page_meta(generated.described))
             if state.nav_title is not None:
                 page.title = state.nav_title
-        return self.renderer.with_references(markdown, state.citations)
+        ahead = state.prerendered
+        # The references rendered ahead stand, unless the page cited more after its generated content.
+        listed = ahead.reference_list if ahead is not None and state.citations.uses() == ahead.uses else None
+        return self.renderer.with_references(markdown, state.citations, listed)
 
     # on_env ---------------------------------------------------------------------------------
 
