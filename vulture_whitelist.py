@@ -39,6 +39,9 @@ _.compress_type
 _.external_attr
 _.create_system
 
+# Fields msgspec writes into facts.json (factsite/download_model.py), filled in by keyword.
+_.complete  # Quotation
+
 # Fields the theme's templates in overrides/ read.
 _.csl_json  # PageCitation: partials/cite-this-page.html
 

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from factsite.exports import PageCitation, page_citation
 from factsite.jsonld import script_json
+from factsite.reference_formats import PageCitation, page_citation
 from factsite.render import long_date
 from mkdocs_factsite.build import Build
 from mkdocs_factsite.config import LicenceConfig
