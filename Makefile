@@ -55,9 +55,11 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/vulture factbase factsite mkdocs_factsite tools scripts benchmarks vulture_whitelist.py --min-confidence 60
 
-## test: everything: lint, the data check, then pytest (loader, builds, links, browser, serve)
+## test: everything: lint, the data check, then every test (loader, builds, links, browser, serve)
+# On two workers, a test file to each at a time: the files' builds, browsers and servers wait on
+# one another's output much of the time (232 s serial, 181 s so, on the two-core machine).
 test: lint check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## lighthouse: Lighthouse scores and page sizes for the home and topic pages (a benchmark, not a test)
 lighthouse: $(VENV)/.installed
