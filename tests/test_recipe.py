@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from factbase import load_factbase
 
-from .conftest import PROJECT, SITES, article, mkdocs_env, nav_links, parse, scenario
+from .conftest import PROJECT, SITES, article, build, nav_links, parse, scenario
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 RECIPE = GUIDE.split("## Adding a kind of page (for developers)", 1)[1].split("\n## ", 1)[0]
@@ -46,14 +44,7 @@ def test_the_recipe_for_a_kind_of_page_gives_the_page_its_macro_and_its_navigati
     )
 
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = build(project, site)
     assert result.returncode == 0, result.stderr
 
     tiny = load_factbase(SITES / "tiny" / "data")

@@ -13,21 +13,14 @@ from benchmarks.corpus import generate
 from factbase import FactBase, FactIndex, load_factbase
 from factsite.prerender import Prerenderer, PrerenderError
 
-from .conftest import PROJECT, inheriting, mkdocs_env, scenario
+from .conftest import PROJECT, inheriting, mkdocs_env, run_mkdocs, scenario
 
 
 def test_pages_rendered_in_a_second_process_are_byte_identical(tiny_site: Path, tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
     ahead = inheriting(project, "ahead.yml", prerender_from=0)
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", ahead, "--site-dir", str(site)],
-        cwd=project,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_mkdocs(project, "build", "--strict", "-f", ahead, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     assert "rendering 13 generated pages ahead, in a second process" in result.stderr
     names = sorted(p.relative_to(tiny_site).as_posix() for p in tiny_site.rglob("*") if p.is_file())
