@@ -230,7 +230,9 @@ class Build:
 
         Raised here rather than inside a macro, where mkdocs-macros would wrap it in a traceback.
         """
-        state, self.page = self.current_page("(end of page)"), None
+        state, self.page = self.page, None
+        if state is None:
+            raise PluginError(f"{page.file.src_uri} ended without having started")
         if state.problems:
             raise PluginError("\n".join(state.problems))
         generated = self.pages.get(page.file.src_uri)
