@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-## serve: the site at http://127.0.0.1:8000, rebuilt on every change to docs/, data/ or macros/
+## serve: the site at http://127.0.0.1:8000, rebuilt on every change to docs/, data/, overrides/ or the code
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -41,23 +41,25 @@ offline: check
 
 ## build: the site into site/, strictly, offering the offline edition; a failed build leaves site/ as it was
 build: offline
-	FACTSITE_OFFLINE_ZIP=dist/offline-edition.zip $(BIN)/python scripts/build_site.py
+	$(BIN)/python scripts/build_site.py --offline-zip dist/offline-edition.zip
 
 ## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
 generate: $(VENV)/.installed
-	$(BIN)/python -m factbase.schemas
-	$(BIN)/python -m factbase.guide
+	$(BIN)/python -m tools.schemas
+	$(BIN)/python -m tools.guide
 
-## lint: ruff (lint and format), mypy (strict on factbase/, factsite/ and macros/), vulture (dead code)
+## lint: ruff (lint and format), mypy (strict on factbase/, factsite/ and mkdocs_factsite/), vulture (dead code)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/vulture factbase factsite macros scripts benchmarks vulture_whitelist.py --min-confidence 60
+	$(BIN)/vulture factbase factsite mkdocs_factsite tools scripts benchmarks vulture_whitelist.py --min-confidence 60
 
-## test: everything: lint, the data check, then pytest (loader, builds, links, browser, serve)
+## test: everything: lint, the data check, then every test (loader, builds, links, browser, serve)
+# On two workers, a test file to each at a time: the files' builds, browsers and servers wait on
+# one another's output much of the time (232 s serial, 181 s so, on the two-core machine).
 test: lint check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## lighthouse: Lighthouse scores and page sizes for the home and topic pages (a benchmark, not a test)
 lighthouse: $(VENV)/.installed

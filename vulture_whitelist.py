@@ -5,19 +5,21 @@ reason, and anything else vulture finds is dead code to delete."""
 # ruff: noqa: B018, F821 - vulture whitelists are bare names
 
 # Called by the frameworks, by name.
-on_config  # MkDocs hook (macros/hooks.py)
-on_files  # MkDocs hook
-on_page_markdown  # MkDocs hook
-on_env  # MkDocs hook
-on_build_error  # MkDocs hook
-define_env  # mkdocs-macros entry point (macros/main.py)
-on_pre_page_macros  # mkdocs-macros event
-on_post_page_macros  # mkdocs-macros event
+FactsitePlugin  # the MkDocs plugin, found through its entry point in pyproject.toml
+on_startup  # MkDocs plugin events (mkdocs_factsite/plugin.py)
+on_config
+on_files
+on_page_markdown
+on_env
+on_build_error
+on_serve
+dirty  # arguments MkDocs passes each event by name, used or not
+builder
 ignore_aliases  # PyYAML Dumper method (benchmarks/corpus.py)
 log_message  # http.server handler method (benchmarks/lighthouse.py)
 
 # Attributes MkDocs reads from the objects it owns.
-_.update_date  # Page.update_date: the sitemap's lastmod (macros/generate.py)
+_.update_date  # Page.update_date: the sitemap's lastmod (mkdocs_factsite/build.py)
 _.content_string  # File.content_string: a generated download's content
 
 # Fields the Jinja templates in factsite/templates/ read.
@@ -36,6 +38,9 @@ _.href  # WordsAt: references.html
 _.compress_type
 _.external_attr
 _.create_system
+
+# Fields msgspec writes into facts.json (factsite/download_model.py), filled in by keyword.
+_.complete  # Quotation
 
 # Fields the theme's templates in overrides/ read.
 _.csl_json  # PageCitation: partials/cite-this-page.html

@@ -131,16 +131,3 @@ def scan(data_dir: Path) -> DataFiles:
         elif found.regular(entry, relative):
             texts.add(relative)
     return DataFiles(frozenset(top), tuple(facts), frozenset(texts), frozenset(found.rejected), tuple(found.problems))
-
-
-def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
-    """Every path under data_dir with its type, size and modification time, links not followed."""
-    result: list[tuple[str, int, int, int]] = []
-    for root, folders, files in os.walk(data_dir, followlinks=False):
-        folders[:] = sorted(f for f in folders if not is_editor_file(f))
-        for name in sorted(files) + folders:
-            if is_editor_file(name):
-                continue
-            info = os.lstat(os.path.join(root, name))
-            result.append((os.path.join(root, name), info.st_mode, info.st_size, info.st_mtime_ns))
-    return tuple(result)

@@ -69,6 +69,10 @@ class PageCitations:
         """The page's references in number order."""
         return list(self._references.values())
 
+    def uses(self) -> int:
+        """How many markers the page has: the number of uses of all its references."""
+        return sum(len(reference.use_ids) for reference in self._references.values())
+
 
 def _add_quote(quotes: list[str], quote: str) -> None:
     """Add a quote to a reference, showing words that lie inside another quote only once."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from factbase import FactBase, FactIndex
-from factsite import pages
+from factsite.addresses import Hosted
+from factsite.exports import FEED
 from factsite.render import first_words, long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -37,13 +38,13 @@ def _timestamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _entries(factbase: FactBase, index: FactIndex, site_url: str, authority: str, base: str) -> list[_Entry]:
+def _entries(factbase: FactBase, index: FactIndex, hosted: Hosted, authority: str, base: str) -> list[_Entry]:
     """Newest first; on one day, its corrections, then its new facts, each in data order."""
     corrections = [
         _Entry(
             f"tag:{authority},{correction.date.isoformat()}:{base}corrections/{correction.id}",
             f"Correction: {first_words(correction.change, TITLE_WORDS)}",
-            urljoin(site_url, pages.hosted_path(pages.CORRECTIONS)) + f"#correction-{correction.id}",
+            hosted.correction(correction.id),
             correction.date,
             correction.date,
             f"{correction.change} Why: {correction.reason}",
@@ -60,7 +61,7 @@ def _entries(factbase: FactBase, index: FactIndex, site_url: str, authority: str
             _Entry(
                 f"tag:{authority},{fact.added.isoformat()}:{base}facts/{fact.id}",
                 f"New fact: {first_words(fact.statement, TITLE_WORDS)}",
-                urljoin(site_url, pages.hosted_path(pages.topic_doc(fact.home.topic))) + f"#fact-{fact.id}",
+                hosted.fact(fact),
                 fact.added,
                 latest or fact.added,  # the loader dates a correction on or after its fact
                 f"{fact.statement} (Cited: {'; '.join(cited)}.){note}",
@@ -75,9 +76,9 @@ def _entries(factbase: FactBase, index: FactIndex, site_url: str, authority: str
     return [entry for entry, _, _ in ranked]
 
 
-def atom_feed(factbase: FactBase, site_url: str, site_name: str, index: FactIndex | None = None) -> str:
-    """The feed as XML text; site_url is the hosted site's address, ending in /. Pass the build's
-    FactIndex to share its lookups."""
+def atom_feed(factbase: FactBase, hosted: Hosted, site_name: str, index: FactIndex | None = None) -> str:
+    """The feed as XML text, linking to the hosted site. Pass the build's FactIndex to share its lookups."""
+    site_url = hosted.site_url
     authority = urlsplit(site_url).hostname
     # Two sites on one host (project pages on github.io) keep apart by their path.
     folder = urlsplit(site_url).path.strip("/")
@@ -91,7 +92,7 @@ def atom_feed(factbase: FactBase, site_url: str, site_name: str, index: FactInde
         element.text = text
 
     feed = ElementTree.Element(f"{{{ATOM}}}feed")
-    feed_url = urljoin(site_url, pages.FEED)
+    feed_url = hosted.page(FEED)
     add(feed, "id", feed_url)
     add(feed, "title", site_name)
     add(feed, "subtitle", "New facts and corrections, each cited to the paragraph of the report it comes from.")
@@ -102,7 +103,7 @@ def atom_feed(factbase: FactBase, site_url: str, site_name: str, index: FactInde
     add(feed, "updated", _timestamp(factbase.updated))
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     add(author, "name", site_name)
-    for entry in _entries(factbase, index or FactIndex(factbase), site_url, authority, base):
+    for entry in _entries(factbase, index or FactIndex(factbase), hosted, authority, base):
         element = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
         add(element, "id", entry.tag)
         add(element, "title", entry.title)

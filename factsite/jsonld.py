@@ -6,19 +6,19 @@ cites and whose parts are its facts, each a `Claim` with its `appearance`s: the 
 reports it cites, each part of its report. No claim carries a verdict or a rating: the site
 reports what was reported, and does not review it. The home page describes the `WebSite`.
 
-Ids are addresses on the hosted site (with directory URLs), so that every page, and every build,
-names each report, paragraph and claim the same way. `script_json` makes the JSON safe to place
-inside a <script> element.
+Ids are addresses on the hosted site (factsite.addresses), so that every page, and every build,
+names each report, paragraph and claim the same way. Which pages carry which graph is the page
+registry's (factsite.pages). `script_json` makes the JSON safe to place inside a <script> element.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urljoin
 
 from factbase import Citation, Fact, FactBase, FactIndex, Location, Source
-from factsite import pages
+from factsite.addresses import Hosted
+from factsite.pages import GeneratedPage
 
 CONTEXT = "https://schema.org"
 Node = dict[str, Any]
@@ -27,23 +27,16 @@ Node = dict[str, Any]
 class JsonLd:
     """The JSON-LD of the pages of one site."""
 
-    def __init__(self, factbase: FactBase, site_url: str, index: FactIndex | None = None) -> None:
+    def __init__(self, factbase: FactBase, hosted: Hosted, index: FactIndex | None = None) -> None:
         self.factbase = factbase
         self.index = index or FactIndex(factbase)  # share the renderer's, built once per build
-        self.site_url = site_url
-
-    def _url(self, docs_path: str, fragment: str | None = None) -> str:
-        url = urljoin(self.site_url, pages.hosted_path(docs_path))
-        return f"{url}#{fragment}" if fragment else url
-
-    def report_id(self, source: Source) -> str:
-        return self._url(pages.source_doc(source.id), "report")
+        self.hosted = hosted
 
     def report(self, source: Source) -> Node:
         """A captured copy of the report, as a NewsArticle."""
         node: Node = {
             "@type": "NewsArticle",
-            "@id": self.report_id(source),
+            "@id": self.hosted.report(source),
             "headline": source.title,
             "datePublished": source.published.isoformat(),
             "publisher": {"@type": "Organization", "name": source.publisher},
@@ -51,7 +44,7 @@ class JsonLd:
         if source.url:
             node["url"] = source.url
         if source.copy_of:
-            node["isBasedOn"] = {"@id": self.report_id(self.factbase.source(source.copy_of))}
+            node["isBasedOn"] = {"@id": self.hosted.report(self.factbase.source(source.copy_of))}
         return node
 
     def _paragraph(self, location: Location) -> Node:
@@ -61,68 +54,41 @@ class JsonLd:
         source = self.factbase.source(location.source_id)
         node: Node = {"@type": "CreativeWork"}
         if source.copy_of is None:
-            node["@id"] = self._url(pages.source_doc(source.id), location.anchor)
+            node["@id"] = self.hosted.paragraph(location)
         node["name"] = f"{source.publisher}, {location.label}"
-        node["isPartOf"] = {"@id": self.report_id(source)}
+        node["isPartOf"] = {"@id": self.hosted.report(source)}
         return node
 
     def claim(self, fact: Fact) -> Node:
         """A fact as a Claim: its statement, and where the reports it cites make it."""
-        locations = dict.fromkeys(location for citation in fact.citations for location in _locations(citation))
         node: Node = {
             "@type": "Claim",
-            "@id": self._url(pages.topic_doc(fact.home.topic), f"fact-{fact.id}"),
+            "@id": self.hosted.fact(fact),
             "text": fact.statement,
             "dateCreated": fact.added.isoformat(),
-            "appearance": [self._paragraph(location) for location in locations],
+            "appearance": [self._paragraph(location) for location in self.locations(fact)],
         }
         corrections = self.index.corrections_of(fact.id)
         if corrections:
             node["dateModified"] = corrections[0].date.isoformat()
         return node
 
-    def page(self, page: pages.GeneratedPage | None, page_url: str, site_name: str) -> Node | None:
-        """The JSON-LD of a page, or None for a page that describes nothing of its own."""
-        if page is None:
+    def locations(self, fact: Fact) -> list[Location]:
+        """Where a fact's cited words stand: each paragraph it cites, and the same words in other copies."""
+        return list(dict.fromkeys(location for citation in fact.citations for location in _locations(citation)))
+
+    def page(self, page: GeneratedPage | None, page_url: str, site_name: str) -> Node | None:
+        """The JSON-LD of a page, or None for a page whose kind describes nothing of its own."""
+        if page is None or page.kind.linked_data is None or page.subject is None:
             return None
-        graph: list[Node]
-        if page.kind == "source" and page.subject is not None:
-            source = self.factbase.source(page.subject)
-            graph = [self.report(source)]
-            if source.copy_of:
-                graph.append(self.report(self.factbase.source(source.copy_of)))
-        elif page.kind == "topic" and page.subject is not None:
-            topic = self.factbase.topic(page.subject)
-            facts = self.index.facts_on(topic.id)  # every fact the page shows, each one claim wherever shown
-            cited = dict.fromkeys(
-                self.factbase.source(location.source_id)
-                for fact in facts
-                for citation in fact.citations
-                for location in _locations(citation)
-            )
-            article: Node = {
-                "@type": "Article",
-                "@id": page_url,
-                "url": page_url,
-                "headline": topic.title,
-                "description": topic.summary,
-                "isPartOf": {"@type": "WebSite", "@id": self.site_url, "name": site_name},
-                "citation": [{"@id": self.report_id(source)} for source in cited],
-                "hasPart": [self.claim(fact) for fact in facts],
-            }
-            if self.factbase.updated is not None:
-                article["dateModified"] = self.factbase.updated.isoformat()
-            graph = [article, *(self.report(source) for source in cited)]
-        else:
-            return None
-        return {"@context": CONTEXT, "@graph": graph}
+        return {"@context": CONTEXT, "@graph": page.kind.linked_data(self, page.subject, page_url, site_name)}
 
     def home(self, site_name: str, description: str) -> Node:
         return {
             "@context": CONTEXT,
             "@type": "WebSite",
-            "@id": self.site_url,
-            "url": self.site_url,
+            "@id": self.hosted.site_url,
+            "url": self.hosted.site_url,
             "name": site_name,
             "description": description,
         }

@@ -12,7 +12,9 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 _FINISHED = "\0finished"
 _FAILED = "\0failed"
@@ -22,13 +24,13 @@ class PrerenderError(RuntimeError):
     """The child failed; the message is its error (and traceback for anything unexpected)."""
 
 
-class Prerenderer:
+class Prerenderer(Generic[T]):
     """Renders each job in a child process, in order; `result(job)` waits for that one."""
 
     def __init__(
         self,
         jobs: Iterable[str],
-        render: Callable[[str], str],
+        render: Callable[[str], T],
         afterwards: Callable[[], dict[str, str]],
         expected: type[Exception] | tuple[type[Exception], ...] = (),
     ) -> None:
@@ -51,9 +53,10 @@ class Prerenderer:
             self._ready[received] = value
         return self._ready.pop(key)
 
-    def result(self, job: str) -> str:
+    def result(self, job: str) -> T:
         """The rendered job, once the child has it."""
-        return str(self._wait_for(job))
+        value: T = self._wait_for(job)
+        return value
 
     def afterwards(self) -> dict[str, str]:
         """What `afterwards` returned in the child, once every job is rendered."""
@@ -72,7 +75,7 @@ class Prerenderer:
 def _run(
     send: Connection,
     jobs: list[str],
-    render: Callable[[str], str],
+    render: Callable[[str], Any],
     afterwards: Callable[[], dict[str, str]],
     expected: type[Exception] | tuple[type[Exception], ...],
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,33 +14,20 @@ from markupsafe import Markup
 from factbase import Citation, Correction, Entity, Fact, FactBase, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
-from factbase.versions import compare
-from factsite import pages
+from factsite import addresses, pages
 from factsite.citations import PageCitations, Reference
-from factsite.exports import DOWNLOADS as DOWNLOAD_FILES
-from factsite.pages import Edition, PageKind
+from factsite.exports import FEED, OFFLINE_ZIP, Edition
+from factsite.pages import PageKind
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # link(docs_path, fragment) -> URL of that page (and fragment) relative to the current page.
 Link = Callable[[str, "str | None"], str]
 
-ENTITY_KIND_TITLES = {"person": "People", "group": "Groups", "organisation": "Organisations", "place": "Places"}
-
 
 def long_date(date: datetime.date) -> str:
     """A date as readers write it: 2 December 2019."""
     return f"{date.day} {date:%B %Y}"
-
-
-# The characters Python-Markdown lets a backslash escape ('>' is escaped as an entity instead).
-_MARKDOWN_ESCAPABLE = set("\\`*_{}[]()#+-.!")
-
-
-def markdown_text(value: str) -> Markup:
-    """Text for a Markdown context such as a heading: shown exactly as written, never as markup."""
-    escaped = html.escape(value, quote=False)
-    return Markup("".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else ch for ch in escaped))  # noqa: S704 - html-escaped just above
 
 
 def sentence_case(value: str) -> Markup:
@@ -95,11 +81,6 @@ def use_letter(index: int) -> str:
     return letters[index] if index < len(letters) else use_letter(index // len(letters) - 1) + letters[index % 26]
 
 
-def fact_anchor(fact: Fact) -> str:
-    """The element id a fact carries on every page that shows it."""
-    return f"fact-{fact.id}"
-
-
 def text_fragment(quote: str) -> str:
     """A URL text fragment (#:~:text=) that highlights a quote on the publisher's page.
 
@@ -116,13 +97,29 @@ def text_fragment(quote: str) -> str:
     return f":~:text={encode(words[:4])},{encode(words[-4:])}"
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """What the site generator's Markdown and theme need, which factsite does not know: the
+    adapter supplies it."""
+
+    heading_text: Callable[[str], Markup]  # text for a Markdown heading, shown exactly as written
+    unsearched: Markup  # an HTML attribute keeping an element out of the search index (or nothing)
+    unsearched_heading: Markup  # the same for a Markdown heading, written after its text
+
+
 class SiteRenderer:
     """Renders facts, citations and generated pages for one build of the site."""
 
     def __init__(
-        self, factbase: FactBase, link: Link, templates_dir: Path = TEMPLATES_DIR, edition: Edition | None = None
+        self,
+        factbase: FactBase,
+        link: Link,
+        dialect: Dialect,
+        templates_dir: Path = TEMPLATES_DIR,
+        edition: Edition | None = None,
     ) -> None:
         self.factbase = factbase
+        self.dialect = dialect
         self.edition = edition or Edition()
         self.index = FactIndex(factbase)
         self.link = link
@@ -137,7 +134,7 @@ class SiteRenderer:
         )
         self.templates.filters["long_date"] = long_date
         self.templates.filters["described"] = describe_date
-        self.templates.filters["md"] = markdown_text
+        self.templates.filters["md"] = dialect.heading_text
         self.templates.filters["sentence"] = sentence_case
         self.templates.filters["words"] = first_words
         self.templates.filters["nested"] = nested_quotes
@@ -146,9 +143,20 @@ class SiteRenderer:
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,
-            fact_anchor=fact_anchor,
             entity_link=self.entity_link,
+            figure_link=self.figure_link,
             quotation_link=self.quotation_link,
+            correction_link=self.correction_link,
+            fact_anchor=addresses.fact_anchor,
+            entity_anchor=addresses.entity_anchor,
+            figure_anchor=addresses.figure_anchor,
+            quotation_anchor=addresses.quotation_anchor,
+            correction_anchor=addresses.correction_anchor,
+            report_anchor=addresses.REPORT_ANCHOR,
+            feed_path=FEED,
+            offline_zip_path=OFFLINE_ZIP,
+            unsearched=dialect.unsearched,
+            unsearched_heading=dialect.unsearched_heading,
             outbound=self.outbound,
             words_at=self.words_at,
             copies_of=factbase.copies_of,
@@ -163,20 +171,27 @@ class SiteRenderer:
     def _link(self, docs_path: str, fragment: str | None = None) -> str:
         return self.link(docs_path, fragment)
 
-    def _render(self, template: str, **values: object) -> str:
+    def render_template(self, template: str, **values: object) -> str:
+        """One of factsite/templates/, filled in with values."""
         return self.templates.get_template(template).render(**values)
 
     # Links ---------------------------------------------------------------------------------
 
     def fact_link(self, fact: Fact) -> str:
         """Where a fact lives: on the page of its first topic."""
-        return self.link(pages.topic_doc(fact.topics[0]), fact_anchor(fact))
+        return self.link(addresses.fact_page(fact), addresses.fact_anchor(fact.id))
 
     def entity_link(self, entity: Entity) -> str:
-        return self.link(pages.PEOPLE, entity.id)
+        return self.link(pages.PEOPLE.path, addresses.entity_anchor(entity.id))
+
+    def figure_link(self, figure_id: str) -> str:
+        return self.link(pages.FIGURES.path, addresses.figure_anchor(figure_id))
 
     def quotation_link(self, quotation_id: str) -> str:
-        return self.link(pages.QUOTES, f"q-{quotation_id}")
+        return self.link(pages.QUOTES.path, addresses.quotation_anchor(quotation_id))
+
+    def correction_link(self, correction_id: str) -> str:
+        return self.link(pages.CORRECTIONS.path, addresses.correction_anchor(correction_id))
 
     def outbound(self, source: Source, quote: str | None = None) -> str | None:
         """The publisher's address for a copy, highlighting a quote where one is given."""
@@ -189,23 +204,25 @@ class SiteRenderer:
     def markers(self, citations: Iterable[Citation], page: PageCitations) -> Markup:
         """The numbered markers for some citations, recording each use on the page."""
         uses = page.cite_all(citations)
-        return Markup(self._render("marker.html", uses=uses))  # noqa: S704 - output of autoescaping templates
+        return Markup(self.render_template("marker.html", uses=uses))  # noqa: S704 - output of autoescaping templates
 
     def reference_list(self, page: PageCitations) -> str:
         """The page's short notes, each with back-links to every use, then each source cited in full."""
         sources = list(dict.fromkeys(self.factbase.source(r.location.source_id) for r in page.references))
-        return self._render("references.html", references=page.references, cited_sources=sources)
+        return self.render_template("references.html", references=page.references, cited_sources=sources)
 
-    def with_references(self, content: str, page: PageCitations) -> str:
+    def with_references(self, content: str, page: PageCitations, reference_list: str | None = None) -> str:
         """A page's content, then the notice of any correction to the facts it shows (where news
-        sites put it, at the foot of the article), then its reference list, if it cites anything."""
+        sites put it, at the foot of the article), then its reference list (rendered here unless
+        given), if it cites anything."""
         content = content.rstrip()
         notice = self.corrections_notice(page)
         if notice:
             content = f"{content}\n\n{notice}"
         if not page.references:
             return f"{content}\n"
-        return f"{content}\n\n## References {{ data-search-exclude }}\n\n{self.reference_list(page)}"
+        heading = f"## References{self.dialect.unsearched_heading}"
+        return f"{content}\n\n{heading}\n\n{reference_list or self.reference_list(page)}"
 
     def corrections_notice(self, page: PageCitations) -> str:
         """One notice for the whole page: on which days the facts it shows were corrected, and what
@@ -220,7 +237,7 @@ class SiteRenderer:
         days: dict[datetime.date, list[Correction]] = {}
         for correction in sorted(corrections.values(), key=lambda c: c.date, reverse=True):
             days.setdefault(correction.date, []).append(correction)
-        return self._render("corrections_notice.html", days=list(days.items()))
+        return self.render_template("corrections_notice.html", days=list(days.items()))
 
     def words_at(self, reference: Reference) -> WordsAt | None:
         """Where a reader can see a note's words at a publisher: the cited copy's address, or that
@@ -247,7 +264,9 @@ class SiteRenderer:
             page.show(fact.id)
             text = fact.in_prose if topic_id is not None and fact.home.topic == topic_id else fact.statement
             sentences.append((fact, text, self.markers(fact.citations, page)))
-        return self._render("fact_paragraph.html", sentences=sentences, anchored=anchored, css_class="fact-paragraph")
+        return self.render_template(
+            "fact_paragraph.html", sentences=sentences, anchored=anchored, css_class="fact-paragraph"
+        )
 
     def lead_paragraph(self, facts: Iterable[Fact], page: PageCitations) -> str:
         """A paragraph of the home page's lead: each fact as the lead words it, cited. Every fact
@@ -258,45 +277,15 @@ class SiteRenderer:
                 raise ValueError(f"fact {fact.id!r} has no lead wording")
             page.show(fact.id)
             sentences.append((fact, fact.lead, self.markers(fact.citations, page)))
-        return self._render("fact_paragraph.html", sentences=sentences, anchored=False, css_class="lead-paragraph")
+        return self.render_template(
+            "fact_paragraph.html", sentences=sentences, anchored=False, css_class="lead-paragraph"
+        )
 
     def topic_list(self) -> str:
         """The topics as a list of links with their summaries."""
-        return self._render("topic_list.html", topics=self.factbase.topics)
+        return self.render_template("topic_list.html", topics=self.factbase.topics)
 
-    # Generated pages -----------------------------------------------------------------------
-
-    def page(self, kind: PageKind, subject: str | None = None) -> str:
-        """The Markdown of a generated page, with its own reference list."""
-        citations = PageCitations()
-
-        def about() -> str:
-            if subject is None:
-                raise ValueError(f"a {kind} page is about one topic or source, and none was given")
-            return subject
-
-        renderers: dict[PageKind, Callable[[], str]] = {
-            "topics_index": self._topics_index,
-            "topic": lambda: self._topic(about(), citations),
-            "sources_index": self._sources_index,
-            "source": lambda: self._source(about(), citations),
-            "versions": self._versions,
-            "people": lambda: self._people(citations),
-            "figures": lambda: self._figures(citations),
-            "timeline": lambda: self._timeline(citations),
-            "quotes": lambda: self._quotes(citations),
-            "downloads": self._downloads,
-            "corrections": lambda: self._corrections(citations),
-        }
-        return self.with_references(renderers[kind](), citations)
-
-    def _topics_index(self) -> str:
-        contents = [
-            (topic, [section for section, _ in self._sections(topic) if section]) for topic in self.factbase.topics
-        ]
-        return self._render("topics_index.md", contents=contents)
-
-    def _sections(self, topic: Topic) -> list[tuple[Section | None, list[Fact]]]:
+    def sections(self, topic: Topic) -> list[tuple[Section | None, list[Fact]]]:
         """The subheads a topic's page shows (None for a topic without any), each with its facts
         in the order its paragraph gives them: those whose home is this topic first, in data
         order, then those filed here from other topics. Facts that open the page are not repeated."""
@@ -310,32 +299,7 @@ class SiteRenderer:
                 shown.append((section, facts))
         return shown
 
-    def _topic(self, topic_id: str, page: PageCitations) -> str:
-        """A topic's page: its opening paragraph, then a paragraph under each subhead of the facts
-        filed there, each shown in full on every topic it is filed under."""
-        topic = self.factbase.topic(topic_id)
-        introduction = [self.factbase.fact(fact_id) for fact_id in topic.introduction]
-        intro = self.fact_paragraph(introduction, page, anchored=True, topic_id=topic.id) if introduction else ""
-        sections = []
-        for section, facts in self._sections(topic):
-            prose = self.fact_paragraph(facts, page, anchored=True, topic_id=topic.id)
-            sections.append((section, Markup(prose)))  # noqa: S704 - output of an autoescaping template
-        locations = self.index.locations_on(topic.id)
-        mentioned: dict[str, Entity] = {}
-        for fact in self.index.facts_on(topic.id):
-            for entity in self.index.entities_in(fact):
-                mentioned.setdefault(entity.id, entity)
-        return self._render(
-            "topic_page.md",
-            topic=topic,
-            introduction=Markup(intro),  # noqa: S704 - output of an autoescaping template
-            sections=sections,
-            quotations=self.index.quotations_at(locations),
-            figures=self.index.figures_at(locations),
-            entities=sorted(mentioned.values(), key=lambda e: e.name),
-        )
-
-    def _where_shown(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
+    def where_shown(self, facts: Iterable[Fact]) -> list[tuple[str, str]]:
         """Links to where facts are shown, one per subhead: (URL, "Topic › Subhead")."""
         links: dict[str, str] = {}
         for fact in facts:
@@ -345,85 +309,12 @@ class SiteRenderer:
                 in_introduction = fact.id in topic.introduction
                 section = next((s for s in topic.sections if s.id == placement.section and not in_introduction), None)
                 label = f"{topic.title} › {section.title}" if section else topic.title
-                links.setdefault(label, self.link(pages.topic_doc(topic.id), fact_anchor(fact)))
+                links.setdefault(label, self.link(pages.topic_doc(topic.id), addresses.fact_anchor(fact.id)))
         return [(url, label) for label, url in links.items()]
 
-    def _sources_index(self) -> str:
-        return self._render("sources_index.md", sources=self.factbase.sources)
+    # Generated pages -----------------------------------------------------------------------
 
-    def _source(self, source_id: str, page: PageCitations) -> str:
-        source = self.factbase.source(source_id)
-        cited = self.index.citations_of(source.id)
-        facts_citing = {number: list(dict.fromkeys(fact for fact, _ in pairs)) for number, pairs in cited.items()}
-        if source.role == "original":
-            for facts in facts_citing.values():
-                for fact in facts:
-                    page.show(fact.id)
-        return self._render(
-            "source_page.md",
-            source=source,
-            other_copies=self.factbase.copies_of(source),
-            share=self.factbase.quoted_share(source.id),
-            facts_citing=facts_citing,
-            entities_citing=self.index.entities_citing,
-            locator=self.index.locator,
-        )
-
-    def _versions(self) -> str:
-        comparisons = [
-            compare(self.factbase.source(source.copy_of), source)
-            for source in self.factbase.sources
-            if source.copy_of is not None
-        ]
-        return self._render("versions.md", comparisons=comparisons)
-
-    def _people(self, page: PageCitations) -> str:
-        groups = []
-        for kind, title in ENTITY_KIND_TITLES.items():
-            members = [
-                (
-                    entity,
-                    self.markers(entity.citations, page),
-                    self._where_shown(self.index.facts_mentioning(entity.id)),
-                    self.index.quotations_by(entity.id),
-                    self.index.figures_given_by(entity.id),
-                )
-                for entity in self.factbase.entities
-                if entity.kind == kind
-            ]
-            if members:
-                groups.append((title, members))
-        return self._render("people.md", groups=groups)
-
-    def _figures(self, page: PageCitations) -> str:
-        rows = [(figure, self.markers([figure.citation], page)) for figure in self.factbase.figures]
-        return self._render("figures.md", rows=rows)
-
-    def _timeline(self, page: PageCitations) -> str:
-        events: list[tuple[datetime.date, int, object]] = []
-        for fact in self.index.timeline():
-            assert fact.when is not None
-            page.show(fact.id)
-            events.append((fact.when.start, 0, ("fact", fact, self.markers(fact.citations, page))))
-        for source in self.factbase.sources:
-            events.append((source.published, 1, ("publication", source, None)))
-        events.sort(key=lambda event: (event[0], event[1]))
-        return self._render("timeline.md", events=[event[2] for event in events])
-
-    def _quotes(self, page: PageCitations) -> str:
-        rows = [(quotation, self.markers(quotation.citations, page)) for quotation in self.factbase.quotations]
-        return self._render("quotes.md", rows=rows)
-
-    def _corrections(self, page: PageCitations) -> str:
-        """The corrections log, newest first, grouped by day; each with the facts it changed as they
-        now stand, cited: the paragraphs its reason speaks of."""
-        days: dict[datetime.date, list[tuple[Correction, list[tuple[Fact, Markup]]]]] = {}
-        for correction in self.factbase.corrections:
-            facts = [self.factbase.fact(fact_id) for fact_id in correction.facts]
-            days.setdefault(correction.date, []).append(
-                (correction, [(fact, self.markers(fact.citations, page)) for fact in facts])
-            )
-        return self._render("corrections.md", days=list(days.items()))
-
-    def _downloads(self) -> str:
-        return self._render("downloads.md", files=DOWNLOAD_FILES, edition=self.edition)
+    def page(self, kind: PageKind, subject: str | None, page: PageCitations) -> str:
+        """The Markdown of a generated page (about subject, for a page per subject), its citations
+        numbered on page; its reference list is the caller's to add, once the page is complete."""
+        return kind.render(self, subject, page)

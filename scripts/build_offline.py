@@ -64,8 +64,7 @@ def build(out: Path, project: Path = PROJECT) -> int:
             "--site-dir",
             str(site),
         ]
-        env = {key: value for key, value in os.environ.items() if key != "FACTSITE_OFFLINE_ZIP"}
-        result = subprocess.run(command, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+        result = subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
         if result.returncode != 0:
             print("offline build failed: no zip was written", file=sys.stderr)
             return result.returncode

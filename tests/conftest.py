@@ -1,9 +1,17 @@
-"""Shared fixtures: the real fact base, one strict build of the real site per session."""
+"""Shared fixtures: scenario sites, the real fact base and one strict build of the real site per
+session, both loaded only by the tests that ask for them, and a browser.
+
+Tests are marked by what they use (pytest.ini registers the markers): `content` for the checks
+of the real site and its data/, `browser` for those that drive Chromium, `slow` for those that
+run MkDocs. `make test` runs them all; the markers are for choosing locally, as in
+`pytest -m "not browser"`.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -11,19 +19,20 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
-from factbase import FactBase, load_factbase
+from factbase import Citation, FactBase, load_factbase
 from factsite import generated_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
-# What a build of the site reads: copied whole when a test needs to change something.
-SITE_INPUTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "data", "macros", "overrides", "factbase", "factsite")
+# What a build of the site reads besides the installed packages: copied when a test changes it.
+SITE_INPUTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "data", "overrides")
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -45,17 +54,16 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
 
 
 SITES = PROJECT / "tests" / "sites"
-# What every site needs that is not its content: the configuration, the adapters and theme overrides.
-MACHINERY = (
-    *("mkdocs.yml", "mkdocs-offline.yml", "macros", "overrides", "factbase", "factsite"),
-    *("docs/stylesheets", "docs/javascripts"),
-)
+# What every site needs that is not its content or the installed plugin: the configuration and
+# the theme's overrides, stylesheet and scripts.
+MACHINERY = ("mkdocs.yml", "mkdocs-offline.yml", "overrides", "docs/stylesheets", "docs/javascripts")
 
 
 def scenario(case: str, destination: Path) -> Path:
-    """A small complete site for one test: the project's machinery with tests/sites/<case>/'s own
-    docs/ and data/ (the mkdocs-macros-plugin pattern), so that editing the real content never
-    breaks a test that is not about it."""
+    """A small complete site for one test: the project's configuration and theme with
+    tests/sites/<case>/'s own docs/ and data/ (the mkdocs-macros-plugin pattern), so that editing
+    the real content never breaks a test that is not about it. The plugin and the packages it
+    runs on are installed, not copied."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in MACHINERY:
         source = PROJECT / name
@@ -95,9 +103,12 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
-def factbase() -> FactBase:
-    return load_factbase(PROJECT / "data")
+def inheriting(project: Path, name: str, **factsite_options: object) -> str:
+    """Write project/name, a configuration that is the project's mkdocs.yml with these options of
+    the factsite plugin; its name, for -f."""
+    text = json.dumps({"INHERIT": "mkdocs.yml", "plugins": {"factsite": factsite_options}})
+    (project / name).write_text(text, encoding="utf-8")
+    return name
 
 
 @pytest.fixture(scope="session")
@@ -112,17 +123,75 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-# The real site's content, for the tests that are about it -----------------------------------------
+# The real site's content, for the tests that are about it: loaded when first asked for, so that
+# a bad entry in data/ fails those tests and no other.
 
-REAL = load_factbase(PROJECT / "data")
-HAND_WRITTEN = sorted(p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md"))
-ALL_PAGES = HAND_WRITTEN + sorted(generated_pages(REAL))
-ALL_CITATIONS = [
-    *(c for fact in REAL.facts for c in fact.citations),
-    *(c for entity in REAL.entities for c in entity.citations),
-    *(figure.citation for figure in REAL.figures),
-    *(c for quotation in REAL.quotations for c in quotation.citations),
-]
+
+@pytest.fixture(scope="session")
+def real() -> FactBase:
+    """The real fact base, data/."""
+    return load_factbase(PROJECT / "data")
+
+
+def docs_pages(project: Path, factbase: FactBase) -> list[str]:
+    """Every page of a site by docs path: the hand-written ones, then those generated from data."""
+    hand_written = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+    return hand_written + sorted(generated_pages(factbase))
+
+
+@pytest.fixture(scope="session")
+def real_pages(real: FactBase) -> list[str]:
+    """Every page of the real site by docs path."""
+    return docs_pages(PROJECT, real)
+
+
+def all_citations(factbase: FactBase) -> list[Citation]:
+    """Every citation in a fact base: of facts, people, figures and quotations."""
+    return [
+        *(c for fact in factbase.facts for c in fact.citations),
+        *(c for entity in factbase.entities for c in entity.citations),
+        *(figure.citation for figure in factbase.figures),
+        *(c for quotation in factbase.quotations for c in quotation.citations),
+    ]
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site with the fact base it was built from and its pages by docs path."""
+
+    name: str
+    root: Path
+    factbase: FactBase
+    pages: list[str]
+
+
+@pytest.fixture(scope="session", params=["tiny", pytest.param("real", marks=pytest.mark.content)])
+def each_site(request: pytest.FixtureRequest) -> Site:
+    """The tiny scenario site and the real site, for checks of the code that hold on any site."""
+    if request.param == "real":
+        factbase = request.getfixturevalue("real")
+        return Site("real", request.getfixturevalue("built_site"), factbase, docs_pages(PROJECT, factbase))
+    factbase = load_factbase(SITES / "tiny" / "data")
+    return Site("tiny", request.getfixturevalue("tiny_site"), factbase, docs_pages(SITES / "tiny", factbase))
+
+
+CONTENT_FIXTURES = {"real", "real_pages", "built_site"}
+SLOW_FIXTURES = {"built_site", "tiny_site", "hostile_site", "each_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the fixtures it uses: the real site's are `content`, a browser's `browser`,
+    a built site's `slow`."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & CONTENT_FIXTURES:
+            item.add_marker(pytest.mark.content)
+        if "browser" in used:
+            item.add_marker(pytest.mark.browser)
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 CNN = "cnn-business-2019-12-02"
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the tests build without SITE_URL
 KSL = "ksl-newsradio-2019-12-02"

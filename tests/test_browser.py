@@ -20,9 +20,11 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
+from factbase import FactBase
+from factsite import KINDS, generated_pages
 from factsite.pages import topic_doc
 
-from .conftest import ALL_PAGES, PROJECT, REAL, serving, url_path, visit
+from .conftest import PROJECT, serving, url_path, visit
 
 ARTIFACTS = PROJECT / "test-artifacts"
 
@@ -34,26 +36,33 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.parametrize("docs_path", ALL_PAGES)
 def test_every_page_requests_nothing_but_the_site_and_logs_no_error(
-    browser: Browser, site_url: str, docs_path: str
+    browser: Browser, site_url: str, real_pages: list[str]
 ) -> None:
-    seen = visit(browser, site_url + url_path(docs_path))
-    # Let the search worker load its index too.
-    seen.page.wait_for_timeout(300)
-    elsewhere = [
-        url for url in seen.requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))
-    ]
-    assert not elsewhere, f"requests to other hosts: {elsewhere}"
-    assert seen.requests, "the page requested nothing at all"
-    assert not seen.errors, seen.errors
-    assert not seen.dialogs, seen.dialogs
-    seen.page.context.close()
+    for docs_path in real_pages:
+        seen = visit(browser, site_url + url_path(docs_path))
+        # Let the search worker load its index too.
+        seen.page.wait_for_timeout(300)
+        elsewhere = [
+            url
+            for url in seen.requests
+            if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))
+        ]
+        assert not elsewhere, f"{docs_path}: requests to other hosts: {elsewhere}"
+        assert seen.requests, f"{docs_path} requested nothing at all"
+        assert not seen.errors, (docs_path, seen.errors)
+        assert not seen.dialogs, (docs_path, seen.dialogs)
+        seen.page.context.close()
 
 
+# Pages of one kind share their template and stylesheet: axe checks one of each, in each scheme.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("docs_path", ALL_PAGES)
-def test_every_page_has_no_axe_violations(browser: Browser, site_url: str, docs_path: str, scheme: str) -> None:
+@pytest.mark.parametrize("kind", ["home", *(kind.name for kind in KINDS)])
+def test_a_page_of_each_kind_has_no_axe_violations(
+    browser: Browser, site_url: str, real: FactBase, kind: str, scheme: str
+) -> None:
+    of_kind = [path for path, page in generated_pages(real).items() if page.kind.name == kind]
+    docs_path = of_kind[0] if of_kind else "index.md"
     seen = visit(browser, site_url + url_path(docs_path), color_scheme=scheme)
     expected = "slate" if scheme == "dark" else "default"
     assert seen.page.get_attribute("body", "data-md-color-scheme") == expected
@@ -397,7 +406,7 @@ def test_a_page_is_cited_by_its_own_title_not_its_navigation_label(
 
 
 def test_search_keeps_markers_out_and_an_empty_search_says_what_the_site_covers(
-    browser: Browser, site_url: str, built_site: Path
+    real: FactBase, browser: Browser, site_url: str, built_site: Path
 ) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
@@ -412,7 +421,7 @@ def test_search_keeps_markers_out_and_an_empty_search_says_what_the_site_covers(
     ]
     assert not listed, f"reference and related lists are in the search index: {listed[:3]}"
     figures_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("figures/"))
-    for figure in REAL.figures:
+    for figure in real.figures:
         cells = re.escape(figure.unit) + r"\s+" + re.escape(figure.counts.split()[0])
         assert re.search(cells, figures_text, re.IGNORECASE), (
             f"table cells run together in the search index: {figure.id}"
@@ -495,7 +504,9 @@ def test_reference_pages_read_on_a_phone(browser: Browser, site_url: str) -> Non
     page.context.close()
 
 
-def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Browser, site_url: str) -> None:
+def test_a_topic_page_prints_with_its_references_and_link_addresses(
+    real: FactBase, browser: Browser, site_url: str
+) -> None:
     seen = visit(browser, site_url + url_path(topic_doc("privacy-concerns")))
     seen.page.emulate_media(media="print")
     pdf = seen.page.pdf(format="A4", print_background=False)
@@ -504,8 +515,8 @@ def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Bro
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     flat = "".join(text.split())
     assert "References" in text
-    assert "".join(REAL.fact("anonymity-eroded").in_prose.split()) in flat
-    ksl_url = REAL.source("ksl-newsradio-2019-12-02").url
+    assert "".join(real.fact("anonymity-eroded").in_prose.split()) in flat
+    ksl_url = real.source("ksl-newsradio-2019-12-02").url
     assert "".join(ksl_url.split()) in flat, "the cited copy's address is not printed"
     assert flat.count(ksl_url) == 1, "the address is printed more than once"
     assert ":~:text=" not in flat, "a note's link into the words is printed as an address"
@@ -517,13 +528,13 @@ def test_a_topic_page_prints_with_its_references_and_link_addresses(browser: Bro
     seen.page.context.close()
 
 
-def test_the_404_page_works_at_any_depth(browser: Browser, site_url: str) -> None:
+def test_the_404_page_works_at_any_depth(browser: Browser, site_url: str, real_pages: list[str]) -> None:
     missing = site_url + "no/such/page/"
     seen = visit(browser, missing)
     assert "Page not found" in seen.page.inner_text("article h1")
     # It offers the ways in, and every one of them lands.
     routes = seen.page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
-    assert len(routes) >= len(ALL_PAGES) // 3, routes
+    assert len(routes) >= len(real_pages) // 3, routes
     for route in routes:
         assert seen.page.request.get(route).status == 200, route
     assert seen.failed_responses == [(missing, 404)], "only the missing page itself may fail"

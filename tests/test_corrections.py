@@ -12,8 +12,10 @@ from urllib.parse import urlsplit
 import feedparser
 
 from factbase import load_factbase
+from factsite.addresses import Hosted
 from factsite.feed import atom_feed
 from factsite.pages import CORRECTIONS, topic_doc
+from mkdocs_factsite.material import hosted_path
 
 from .conftest import SITE_URL, SITES, article, page_path, parse, site_pages
 
@@ -50,7 +52,7 @@ def test_a_page_showing_a_corrected_fact_ends_with_one_notice_linking_to_its_ent
     assert "On 9 May 2024" in text and "a correction to a fact shown here" in text, text
     (link,) = [a for a in notice.find_all("a") if "#" in a["href"]]
     target, fragment = resolve(tiny_site, page, link["href"])
-    assert target == page_path(tiny_site, CORRECTIONS).resolve()
+    assert target == page_path(tiny_site, CORRECTIONS.path).resolve()
     assert fragment == f"correction-{CORRECTION.id}" and parse(target).find(id=fragment) is not None
     # A page that shows no corrected fact says nothing of the kind.
     for other in TINY.topics:
@@ -60,7 +62,7 @@ def test_a_page_showing_a_corrected_fact_ends_with_one_notice_linking_to_its_ent
 
 
 def test_the_log_gives_date_facts_change_and_reason_with_the_facts_cited(tiny_site: Path) -> None:
-    content = article(tiny_site, CORRECTIONS)
+    content = article(tiny_site, CORRECTIONS.path)
     assert next(h.get_text(" ", strip=True).removesuffix(" ¶") for h in content.find_all("h2")) == "9 May 2024"
     entry = content.find(id=f"correction-{CORRECTION.id}")
     assert entry is not None
@@ -132,7 +134,12 @@ def test_every_page_points_feed_readers_to_the_feed(tiny_site: Path) -> None:
 
 def test_two_sites_on_one_host_give_their_entries_different_ids() -> None:
     ids = {
-        site: {entry.id for entry in feedparser.parse(atom_feed(TINY, f"https://owner.github.io/{site}/", "x")).entries}
+        site: {
+            entry.id
+            for entry in feedparser.parse(
+                atom_feed(TINY, Hosted(f"https://owner.github.io/{site}/", hosted_path), "x")
+            ).entries
+        }
         for site in ("facial", "other")
     }
     assert ids["facial"] and not ids["facial"] & ids["other"]
@@ -142,7 +149,7 @@ def test_two_sites_on_one_host_give_their_entries_different_ids() -> None:
 def test_a_withdrawn_fact_keeps_its_entry_in_the_log_and_the_feed(tiny_site: Path) -> None:
     # The fact is gone from the data; what was withdrawn, and why, stays on record.
     assert not set(RETRACTION.retracted) & {fact.id for fact in TINY.facts}
-    entry = article(tiny_site, CORRECTIONS).find(id=f"correction-{RETRACTION.id}")
+    entry = article(tiny_site, CORRECTIONS.path).find(id=f"correction-{RETRACTION.id}")
     assert entry is not None
     withdrawn = entry.select_one(".correction-retracted")
     assert withdrawn is not None and all(fact_id in withdrawn.get_text() for fact_id in RETRACTION.retracted)

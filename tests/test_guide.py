@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from mkdocs_factsite.macros import macros
+
 from .conftest import FIXTURES, PROJECT
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -29,7 +31,7 @@ MESSAGES = [
 
 def test_the_field_reference_is_generated_and_fresh() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "factbase.guide", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tools.guide", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
 
@@ -41,3 +43,11 @@ def test_every_error_the_loader_gives_is_explained_in_the_guide(case: str, messa
 
 def test_the_guide_explains_something() -> None:
     assert len(EXPLAINED) > 20
+
+
+def test_every_macro_is_documented_for_editors() -> None:
+    section = GUIDE.split("## Writing a page by hand", 1)[1].split("\n## ", 1)[0]
+    registered = macros(None)  # type: ignore[arg-type] - only the names are read, no macro is called
+    assert len(registered) > 10
+    for name in registered:
+        assert f"{{{{ {name}(" in section, f"CONTRIBUTING.md's Writing a page by hand does not show {name}()"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factbase
-from factbase import DataError, FactIndex, load_factbase, load_once
+from factbase import DataError, FactIndex, load_factbase
 from factbase.article import Layout, number_paragraphs
 
 from .conftest import FIXTURES, PROJECT
@@ -136,53 +136,42 @@ def test_a_dateline_on_its_own_line_is_not_a_paragraph() -> None:
     assert [p.text for p in article.paragraphs] == ["First."]
 
 
-def test_real_data_loads(factbase: factbase.FactBase) -> None:
-    assert {source.id for source in factbase.sources} == {
+def test_real_data_loads(real: factbase.FactBase) -> None:
+    assert {source.id for source in real.sources} == {
         "cnn-business-2019-12-02",
         "ksl-newsradio-2019-12-02",
     }
-    assert {topic.id for topic in factbase.topics} >= {
+    assert {topic.id for topic in real.topics} >= {
         "privacy-concerns",
         "government-control",
         "regulation",
     }
 
 
-def test_both_copies_have_the_same_nineteen_paragraph_body(factbase: factbase.FactBase) -> None:
-    cnn = factbase.source("cnn-business-2019-12-02").article.paragraphs
-    ksl = factbase.source("ksl-newsradio-2019-12-02").article.paragraphs
+def test_both_copies_have_the_same_nineteen_paragraph_body(real: factbase.FactBase) -> None:
+    cnn = real.source("cnn-business-2019-12-02").article.paragraphs
+    ksl = real.source("ksl-newsradio-2019-12-02").article.paragraphs
     assert len(cnn) == 19
     assert [p.text for p in cnn] == [p.text for p in ksl]
     assert [p.section for p in cnn] == [p.section for p in ksl]
 
 
-def test_cnn_url_is_recorded_as_unknown_not_guessed(factbase: factbase.FactBase) -> None:
-    cnn = factbase.source("cnn-business-2019-12-02")
+def test_cnn_url_is_recorded_as_unknown_not_guessed(real: factbase.FactBase) -> None:
+    cnn = real.source("cnn-business-2019-12-02")
     assert cnn.url is None and cnn.url_note
-    ksl = factbase.source("ksl-newsradio-2019-12-02")
+    ksl = real.source("ksl-newsradio-2019-12-02")
     assert ksl.url == (
         "https://kslnewsradio.com/1915555/china-is-rolling-out-facial-recognition-for-all-new-mobile-phone-numbers/"
     )
 
 
-def test_citations_find_the_same_words_in_the_syndicated_copy(factbase: factbase.FactBase) -> None:
-    for fact in factbase.facts:
+def test_citations_find_the_same_words_in_the_syndicated_copy(real: factbase.FactBase) -> None:
+    for fact in real.facts:
         for citation in fact.citations:
             if citation.source_id == "cnn-business-2019-12-02":
                 assert [(loc.source_id, loc.paragraph) for loc in citation.also_in] == [
                     ("ksl-newsradio-2019-12-02", citation.paragraph)
                 ], fact.id
-
-
-def test_load_once_parses_again_only_after_an_edit(tmp_path: Path) -> None:
-    data = fixture_data("valid", tmp_path)
-    first = load_once(data)
-    assert load_once(data) is first
-    facts = data / "facts" / "bridges.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("a new bridge.", "a bridge."), encoding="utf-8")
-    second = load_once(data)
-    assert second is not first
-    assert second.fact("bridge-approved").statement == "The council voted for a bridge."
 
 
 def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -195,6 +184,7 @@ def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.content
 def test_check_command_passes_real_data() -> None:
     result = run_check(PROJECT / "data")
     assert result.returncode == 0, result.stderr

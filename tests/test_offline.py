@@ -15,9 +15,10 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from factbase import load_factbase
-from factsite.pages import OFFLINE_ZIP, topic_doc
+from factsite.exports import OFFLINE_ZIP
+from factsite.pages import topic_doc
 
-from .conftest import PROJECT, SITES, article, build, mkdocs_env, scenario
+from .conftest import PROJECT, SITES, article, build, inheriting, mkdocs_env, run_mkdocs, scenario
 
 FOLDER = "facial-scans-cited"
 TINY = load_factbase(SITES / "tiny" / "data")
@@ -93,16 +94,8 @@ def test_every_link_in_the_offline_edition_names_a_file_that_is_there(unzipped: 
 
 def test_the_hosted_build_offers_the_zip_with_its_sha256(tiny_project: Path, offline_zip: Path) -> None:
     site = tiny_project.parent / "hosted-site"
-    env = {**mkdocs_env(), "FACTSITE_OFFLINE_ZIP": str(offline_zip)}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=tiny_project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    offering = inheriting(tiny_project, "offering.yml", offline_zip=str(offline_zip))
+    result = run_mkdocs(tiny_project, "build", "--strict", "-f", offering, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     assert (site / OFFLINE_ZIP).read_bytes() == offline_zip.read_bytes()
     downloads = article(site, "downloads.md")

@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from factbase import FactBase
 from factbase.loader.wording import RELATIVE
 from factsite import topic_doc
 from factsite.pages import CORRECTIONS
 
-from .conftest import REAL, article, page_path, parse, site_pages
+from .conftest import article, page_path, parse, site_pages
 
 SENTENCE_END = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 
@@ -40,9 +41,9 @@ def test_the_home_page_opens_with_a_lead_of_two_or_three_cited_paragraphs(built_
     assert len(lead_sentences(built_site)) >= 6
 
 
-def test_no_sentence_of_the_lead_stands_on_a_topic_page(built_site: Path) -> None:
+def test_no_sentence_of_the_lead_stands_on_a_topic_page(built_site: Path, real: FactBase) -> None:
     lead = lead_sentences(built_site)
-    for topic in REAL.topics:
+    for topic in real.topics:
         shown = " ".join(article(built_site, topic_doc(topic.id)).get_text(" ", strip=True).split())
         shown = re.sub(r"\s*\[\d+\]", "", shown)
         repeated = [sentence for sentence in lead if sentence in shown]
@@ -112,7 +113,7 @@ def test_the_machinery_scan_leaves_plain_words_alone() -> None:
 
 
 def test_every_page_has_at_most_one_corrections_notice_and_its_links_land(built_site: Path) -> None:
-    corrections = parse(page_path(built_site, CORRECTIONS))
+    corrections = parse(page_path(built_site, CORRECTIONS.path))
     noticed = 0
     for page in site_pages(built_site):
         notices = parse(page).select(".corrections-notice")
@@ -125,7 +126,7 @@ def test_every_page_has_at_most_one_corrections_notice_and_its_links_land(built_
                 parts = urlsplit(link["href"])
                 target = (page.parent / parts.path).resolve()
                 target = target / "index.html" if target.is_dir() else target
-                assert target == page_path(built_site, CORRECTIONS).resolve(), link["href"]
+                assert target == page_path(built_site, CORRECTIONS.path).resolve(), link["href"]
                 if parts.fragment:
                     assert corrections.find(id=parts.fragment) is not None, f"{link['href']} lands nowhere"
     assert noticed > 0, "the site shows corrected facts, so some page must say so"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from factbase import FactBase, Source
 from factbase.words import words
 
-from .conftest import PROJECT, REAL
+from .conftest import PROJECT
 
 RUN = 6
 SITE_WIDE_LIMIT = 30.0
@@ -26,8 +27,7 @@ DOWNLOAD_SUFFIXES = (".json", ".bib", ".ris", ".xml", ".txt")
 class Body:
     """One source's body words, indexed by every run of RUN of them."""
 
-    def __init__(self, source_id: str) -> None:
-        source = REAL.source(source_id)
+    def __init__(self, source: Source) -> None:
         self.words = [w.text for p in source.article.paragraphs for w in words(p.text)]
         self.starts: dict[tuple[str, ...], list[int]] = {}
         for i in range(len(self.words) - RUN + 1):
@@ -73,20 +73,22 @@ def site_files(site: Path) -> list[Path]:
     )
 
 
-def test_the_scan_finds_a_copied_paragraph_and_ignores_short_phrases() -> None:
-    body = Body("cnn-business-2019-12-02")
-    paragraph = REAL.source("cnn-business-2019-12-02").article.paragraph(14)
+def test_the_scan_finds_a_copied_paragraph_and_ignores_short_phrases(real: FactBase) -> None:
+    body = Body(real.source("cnn-business-2019-12-02"))
+    paragraph = real.source("cnn-business-2019-12-02").article.paragraph(14)
     assert paragraph is not None
     found = body.found_in(f"<p>Some words of our own. {paragraph.text} More of our own.</p>")
     assert len(found) == len(words(paragraph.text))
     assert not body.found_in("the government says, formally adopted Sunday, about 65% of the population")
 
 
-def test_no_source_is_republished_and_no_page_but_the_quotes_page_carries_much(built_site: Path) -> None:
+def test_no_source_is_republished_and_no_page_but_the_quotes_page_carries_much(
+    real: FactBase, built_site: Path
+) -> None:
     report: list[str] = []
     problems: list[str] = []
-    for source in REAL.sources:
-        body = Body(source.id)
+    for source in real.sources:
+        body = Body(source)
         everywhere: set[int] = set()
         for path in site_files(built_site):
             found = set().union(*(body.found_in(text) for text in shown_texts(path)))
@@ -98,7 +100,7 @@ def test_no_source_is_republished_and_no_page_but_the_quotes_page_carries_much(b
             if path.suffix == ".html" and relative != "quotes/index.html" and share > PAGE_LIMIT:
                 problems.append(f"{relative} shows {share:.1f}% of {source.id}'s body in runs of {RUN}+")
         total = body.percent(everywhere)
-        loader = REAL.quoted_share(source.id)
+        loader = real.quoted_share(source.id)
         assert loader is not None
         report.insert(0, f"{source.id}: {total:.1f}% site-wide (the loader counts {loader.percent:.1f}%)")
         if total > SITE_WIDE_LIMIT:

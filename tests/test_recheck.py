@@ -87,6 +87,12 @@ def plain(citation: Citation) -> bool:
     return citation.paragraph > 0 and len(tokens) >= 3 and all(token.isalpha() for token in tokens)
 
 
+@pytest.fixture
+def factbase(real: FactBase) -> FactBase:
+    """The recheck is tried on the real captures (the `content` marker follows from `real`)."""
+    return real
+
+
 @pytest.fixture(params=["original", "syndicated"])
 def source(request: pytest.FixtureRequest, factbase: FactBase) -> Source:
     found = next((s for s in factbase.sources if s.role == request.param), None)

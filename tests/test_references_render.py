@@ -16,10 +16,12 @@ import pypandoc
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from factbase import Source, load_factbase
+from factbase import FactBase, Source, load_factbase
+from factsite.addresses import Hosted
 from factsite.exports import export_files
+from mkdocs_factsite.material import hosted_path
 
-from .conftest import REAL, SITE_URL, SITES
+from .conftest import SITE_URL, SITES
 
 # The binary pypandoc-binary ships, never a pandoc that happens to be on PATH: what it renders
 # is pinned with it, and test_the_pinned_pandoc_is_the_one_rendering checks which it is.
@@ -89,7 +91,7 @@ def incomplete(rendered: Rendered, sources: Sequence[Source], *, full_date: bool
 
 def write_downloads(sources_dir: Path) -> Path:
     """The tiny scenario's downloads, built by the same code as the site's."""
-    for path, content in export_files(TINY, SITE_URL).items():
+    for path, content in export_files(TINY, Hosted(SITE_URL, hosted_path).page).items():
         if path.startswith("downloads/sources."):
             (sources_dir / Path(path).name).write_text(content, encoding="utf-8")
     return sources_dir
@@ -110,9 +112,9 @@ def test_each_source_renders_as_a_complete_reference_of_its_own(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_the_real_downloads_render_as_complete_references(built_site: Path, name: str) -> None:
-    rendered = render(built_site / "downloads" / name, [s.id for s in REAL.sources])
-    assert incomplete(rendered, REAL.sources, full_date=name not in YEAR_ONLY) == []
+def test_the_real_downloads_render_as_complete_references(real: FactBase, built_site: Path, name: str) -> None:
+    rendered = render(built_site / "downloads" / name, [s.id for s in real.sources])
+    assert incomplete(rendered, real.sources, full_date=name not in YEAR_ONLY) == []
 
 
 # What each format calls the pieces a reference needs, so that a negative control can take one away.

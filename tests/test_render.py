@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from markupsafe import Markup
+
 from factbase import Citation, Location, Placement, Section, load_factbase
-from factsite import PageCitations, SiteRenderer
+from factsite import Dialect, PageCitations, SiteRenderer
+from factsite.pages import PEOPLE
 
 from .conftest import FIXTURES
 
 VALID = load_factbase(FIXTURES / "valid" / "data")
+# A site generator that knows no Markdown and no search index of its own.
+PLAIN = Dialect(heading_text=Markup.escape, unsearched=Markup(""), unsearched_heading=Markup(""))
 
 
 def fake_link(docs_path: str, fragment: str | None = None) -> str:
@@ -47,14 +52,14 @@ def test_numbers_restart_on_a_new_page() -> None:
 
 def test_markup_and_template_syntax_in_data_stay_text() -> None:
     fact = dataclasses.replace(VALID.facts[0], statement="<script>alert(1)</script> {{ 7*7 }}")
-    html = SiteRenderer(VALID, fake_link).fact(fact, PageCitations())
+    html = SiteRenderer(VALID, fake_link, PLAIN).fact(fact, PageCitations())
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
 
 
 def test_a_note_names_publisher_and_paragraph_and_links_out_and_the_source_is_cited_in_full() -> None:
     page = PageCitations()
-    renderer = SiteRenderer(VALID, fake_link)
+    renderer = SiteRenderer(VALID, fake_link, PLAIN)
     renderer.fact(VALID.fact("bridge-cost"), page)
     html = renderer.reference_list(page)
     assert 'id="ref-1"' in html
@@ -81,7 +86,7 @@ def test_two_quotes_of_one_paragraph_in_one_statement_are_one_marker() -> None:
 
 def test_a_paragraph_cited_by_two_statements_has_one_number_and_a_back_link_to_each() -> None:
     page = PageCitations()
-    renderer = SiteRenderer(VALID, fake_link)
+    renderer = SiteRenderer(VALID, fake_link, PLAIN)
     html = renderer.fact_paragraph([VALID.fact("bridge-cost"), VALID.fact("bridge-cost")], page)
     assert html.count(">[1]</a>") == 2
     notes = renderer.reference_list(page)
@@ -107,7 +112,7 @@ def test_the_people_page_places_a_fact_where_its_topic_page_shows_it() -> None:
     )
     topic = dataclasses.replace(VALID.topics[0], introduction=(opening.id,), sections=(Section("money", "Money"),))
     factbase = dataclasses.replace(VALID, topics=(topic,), facts=(opening, costed))
-    people = SiteRenderer(factbase, fake_link).page("people")
+    people = SiteRenderer(factbase, fake_link, PLAIN).page(PEOPLE, None, PageCitations())
     mayor = people[people.index('<dt id="the-mayor">') :]
     places = mayor[mayor.index('<span class="entity-links">') : mayor.index("</span>")]
     assert 'On <a href="/topics/bridges.md#fact-bridge-approved">Bridges</a>;' in places
@@ -117,5 +122,5 @@ def test_the_people_page_places_a_fact_where_its_topic_page_shows_it() -> None:
 def test_quote_marks_inside_a_quote_become_single_ones() -> None:
     page = PageCitations()
     page.cite(citation(2, "“It will open next year,” the mayor said."))
-    html = SiteRenderer(VALID, fake_link).reference_list(page)
+    html = SiteRenderer(VALID, fake_link, PLAIN).reference_list(page)
     assert '<q class="reference-quote">‘It will open next year,’ the mayor said.</q>' in html

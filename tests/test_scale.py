@@ -10,26 +10,22 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import generate
-from factbase import FactIndex, load_factbase
+from factbase import FactBase, FactIndex, load_factbase
 from factsite.prerender import Prerenderer, PrerenderError
 
-from .conftest import PROJECT, mkdocs_env
+from .conftest import PROJECT, inheriting, mkdocs_env, run_mkdocs, scenario
 
 
-def test_pages_rendered_in_a_second_process_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+def test_pages_rendered_in_a_second_process_are_byte_identical(tiny_site: Path, tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    ahead = inheriting(project, "ahead.yml", prerender_from=0)
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=PROJECT,
-        env={**mkdocs_env(), "FACTSITE_PRERENDER_FROM": "0"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_mkdocs(project, "build", "--strict", "-f", ahead, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
-    names = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file())
+    assert "rendering 13 generated pages ahead, in a second process" in result.stderr
+    names = sorted(p.relative_to(tiny_site).as_posix() for p in tiny_site.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    _, mismatch, errors = filecmp.cmpfiles(built_site, site, names, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(tiny_site, site, names, shallow=False)
     assert not mismatch and not errors, mismatch + errors
 
 
@@ -59,8 +55,8 @@ def test_an_unexpected_error_in_the_child_arrives_with_its_traceback() -> None:
         prerenderer.result("x")
 
 
-def test_a_synthetic_corpus_is_shaped_like_the_real_one_and_valid(tmp_path: Path) -> None:
-    real = load_factbase(PROJECT / "data")
+@pytest.mark.content
+def test_a_synthetic_corpus_is_shaped_like_the_real_one_and_valid(tmp_path: Path, real: FactBase) -> None:
     counts = generate(tmp_path / "x3", 3)
     corpus = load_factbase(tmp_path / "x3" / "data")
     assert counts["sources"] == len(corpus.sources) == 3 * len(real.sources)
@@ -73,7 +69,9 @@ def test_a_synthetic_corpus_is_shaped_like_the_real_one_and_valid(tmp_path: Path
     assert {f.id for f in mentioning} == {f"{f.id}-r2" for f in FactIndex(real).facts_mentioning("guo-bing")}
 
 
-def test_the_scale_benchmark_runs_and_prints_its_table() -> None:
+@pytest.mark.content
+@pytest.mark.slow
+def test_the_scale_benchmark_runs_and_prints_its_table(real: FactBase) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.scale", "--scales", "1,2", "--runs", "1"],
         cwd=PROJECT,
@@ -84,7 +82,6 @@ def test_the_scale_benchmark_runs_and_prints_its_table() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    real = load_factbase(PROJECT / "data")
     sources, facts = len(real.sources), len(real.facts)
     assert any(line.split()[:3] == ["1×", str(sources), str(facts)] for line in lines), result.stdout
     assert any(line.split()[:3] == ["2×", str(2 * sources), str(2 * facts)] for line in lines), result.stdout

@@ -87,23 +87,65 @@ def test_changing_a_stored_text_changes_the_versions_page(tmp_path: Path) -> Non
     project = scenario("tiny", tmp_path / "project")
     site = tmp_path / "site"
     assert build(project, site).returncode == 0
-    before = parse(page_path(site, VERSIONS)).select_one("article").get_text(" ", strip=True)
+    before = parse(page_path(site, VERSIONS.path)).select_one("article").get_text(" ", strip=True)
     assert "Identical: all 4 paragraphs of the article body are word for word the same" in before
 
     edit(project / "data" / "texts" / "tiny-copy.txt", "better spent on roads", "better spent on schools")
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    after = parse(page_path(site, VERSIONS)).select_one("article").get_text(" ", strip=True)
+    after = parse(page_path(site, VERSIONS.path)).select_one("article").get_text(" ", strip=True)
     assert "3 paragraphs of the article body are word for word the same" in after
     assert "Paragraph 4: Tiny News has “roads,” where Tiny Radio has “schools,”" in after
 
 
 def test_a_site_without_a_stated_licence_fails_the_build_cleanly(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
-    edit(project / "mkdocs.yml", "    url: https://creativecommons.org/licenses/by/4.0/\n", "")
+    edit(project / "mkdocs.yml", "      url: https://creativecommons.org/licenses/by/4.0/\n", "")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.licence needs a name and a url" in result.stderr, result.stderr
+    expected = "Plugin 'factsite' option 'licence': Sub-option 'url': Required configuration not provided."
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_written_by_hand_mixes_prose_with_a_generated_pages_macro_and_numbers_citations_together(
+    tmp_path: Path,
+) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    (project / "docs" / "about-bridges.md").write_text(
+        '# About the bridge\n\nWhat the mayor says, in a sentence of our own.{{ cite("bridge-cost") }}\n\n'
+        '{{ topic_page("bridges") }}\n\nAnd the vote.{{ cite("bridge-approved") }}\n',
+        encoding="utf-8",
+    )
+    edit(project / "mkdocs.yml", "  - Home: index.md\n", "  - Home: index.md\n  - About the bridge: about-bridges.md\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    content = article(tmp_path / "site", "about-bridges.md")
+    numbers = [a.get_text(strip=True) for a in content.select("sup.citation a.citation-ref")]
+    assert numbers[0] == "[1]", "the hand-written sentence's citation comes first"
+    generated = article(tmp_path / "site", topic_doc("bridges"))
+    assert len(numbers) == len(generated.select("sup.citation a.citation-ref")) + 2
+    assert len(content.select("ol.references")) == 1, "one reference list for the whole page"
+    assert content.find(id="fact-bridge-cost") is not None, "the topic's facts are on the page"
+    assert "About the bridge" in nav_links(tmp_path / "site")
+
+
+def test_a_generated_pages_macro_naming_a_missing_subject_fails_the_build_cleanly(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ source_page("no-such-source") }}\n', encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: source_page() names source 'no-such-source', which is not in the data" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_navigation_lists_generated_pages_itself_and_refuses_them_in_mkdocs_yml(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(project / "mkdocs.yml", "  - Home: index.md\n", "  - Home: index.md\n  - People: people.md\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: nav names people.md, which the factsite plugin places itself" in result.stderr
     assert "Traceback" not in result.stderr
 
 

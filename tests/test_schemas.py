@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from factbase.schemas import SCHEMAS, SCHEMAS_DIR, schema_for
 from factbase.yamlfile import YamlFileError, read_yaml
+from tools.schemas import SCHEMAS, SCHEMAS_DIR, schema_for
 
 from .conftest import FIXTURES, PROJECT
 
@@ -52,11 +52,12 @@ def data_files(root: Path) -> list[str]:
 
 def test_schemas_are_generated_from_the_specs_and_fresh() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "factbase.schemas", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tools.schemas", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("relative", data_files(DATA))
 def test_every_data_file_names_its_schema_for_editors(relative: str) -> None:
     first_line = (DATA / relative).read_text(encoding="utf-8").splitlines()[0]
@@ -64,6 +65,7 @@ def test_every_data_file_names_its_schema_for_editors(relative: str) -> None:
     assert first_line == f"# yaml-language-server: $schema=../{depth}schemas/{schema_name(relative)}"
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("relative", data_files(DATA))
 def test_real_data_validates_against_its_schema(relative: str) -> None:
     document = read_yaml(DATA / relative, relative)

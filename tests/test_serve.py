@@ -1,7 +1,9 @@
-"""mkdocs serve on 127.0.0.1: picks up edits to data/ and survives a bad one."""
+"""mkdocs serve on 127.0.0.1: picks up edits to data/, the plugin's code and the templates, and
+survives a bad one."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .conftest import mkdocs_env, scenario
+from .conftest import PROJECT, mkdocs_env, scenario
 
 STATEMENT = "Some residents would rather the money went on roads"
 
@@ -107,16 +109,23 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
     assert "Traceback" not in server.output, server.output
 
 
-def test_an_edit_to_any_adapter_module_is_picked_up_by_the_rebuild(tmp_path: Path) -> None:
-    # MkDocs runs hooks.py once per process; the modules it hands the work to are re-run at the
-    # start of every build, so an edit to either takes effect on the rebuild it causes.
+def test_an_edit_to_the_plugins_code_or_a_template_is_picked_up_by_the_rebuild(tmp_path: Path) -> None:
+    # MkDocs keeps the plugin for every rebuild; the plugin imports the modules it works with
+    # afresh at the start of each. The packages are installed: a copy in the project's folder
+    # comes first on `python -m mkdocs`'s path, so the test edits the copy, not the repository.
     project = scenario("tiny", tmp_path / "project")
+    for package in ("factbase", "factsite", "mkdocs_factsite"):
+        shutil.copytree(PROJECT / package, project / package, ignore=shutil.ignore_patterns("__pycache__"))
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
-        edit(project / "macros" / "adapter.py", '"title": html.escape(page.title),', '"title": "adapter edited",')
-        assert wait_until(lambda: server.shows("topics/objections/", "<title>adapter edited"), 90), server.output
-        edit(project / "macros" / "generate.py", "NAV_SECTION_LIMIT = 40", "NAV_SECTION_LIMIT = 0")
+        plugin_code = project / "mkdocs_factsite" / "material.py"
+        edit(plugin_code, '"title": html.escape(described.title),', '"title": "edited",')
+        assert wait_until(lambda: server.shows("topics/objections/", "<title>edited"), 90), server.output
+        edit(project / "mkdocs_factsite" / "nav.py", "NAV_SECTION_LIMIT = 40", "NAV_SECTION_LIMIT = 0")
         assert wait_until(lambda: "has 3 pages, more than 0" in server.output, 90), server.output
+        template = project / "factsite" / "templates" / "topic_page.md"
+        edit(template, '<p class="topic-summary">', '<p class="topic-summary edited">')
+        assert wait_until(lambda: server.shows("topics/objections/", "topic-summary edited"), 90), server.output
     assert "Traceback" not in server.output, server.output
 
 

@@ -1,0 +1,109 @@
+"""The `factsite` plugin: the site's pages, navigation, downloads and feed, made from data/.
+
+It works through mkdocs-macros, which must be listed under `plugins:` too: the plugin registers
+its macros there, and every generated page is one call of its kind's macro, rendered by
+mkdocs-macros like a page written by hand.
+
+Under `mkdocs serve` a rebuild runs in the same process, and Python would keep the modules it
+first imported: the plugin forgets them at the start of every rebuild and imports them afresh
+(all but this module and its options), so that an edit to the code, like one to data/ or to a
+template, shows on the rebuild it causes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs_macros.plugin import MacrosPlugin
+
+from mkdocs_factsite.config import FactsiteConfig
+
+if TYPE_CHECKING:
+    from mkdocs_factsite.build import Build
+
+# The packages the plugin runs on, whose modules a rebuild under `mkdocs serve` imports afresh.
+PACKAGES = ("factbase", "factsite", "mkdocs_factsite")
+_KEPT = {"mkdocs_factsite", __name__, "mkdocs_factsite.config"}  # what MkDocs holds: the plugin itself
+
+
+def _forget_modules() -> None:
+    """Forget the packages' modules, so that the next import of each runs its code afresh."""
+    for loaded in [name for name in sys.modules if name.split(".")[0] in PACKAGES and name not in _KEPT]:
+        del sys.modules[loaded]
+
+
+class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-call]
+    """Hands each build of the site to a Build, made afresh at its start."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.builds = 0
+        self._build: Build | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup also keeps this one instance for every rebuild of `mkdocs serve`.
+        self.serving = command == "serve"
+
+    @property
+    def build(self) -> Build:
+        if self._build is None:
+            raise PluginError("the factsite plugin was asked for a page before its on_config")
+        return self._build
+
+    # After mkdocs-macros' own on_config, which makes the environment the macros go into.
+    @event_priority(-10)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        macros_plugin = config.plugins.get("macros")
+        if not isinstance(macros_plugin, MacrosPlugin):
+            raise PluginError(
+                "mkdocs.yml: the factsite plugin writes pages through mkdocs-macros: list macros in plugins"
+            )
+        self.builds += 1
+        if self.serving and self.builds > 1:
+            _forget_modules()
+        build: Build = importlib.import_module("mkdocs_factsite.build").Build(config, self.config)
+        self._build = build
+        build.configure(config)
+        macros_plugin.register_macros(importlib.import_module("mkdocs_factsite.macros").macros(build))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return self.build.add_files(files, config)
+
+    # Around mkdocs-macros, which renders each page's macros between these two.
+    @event_priority(50)
+    def _start_page(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.build.start_page(page)
+        return markdown
+
+    @event_priority(-50)
+    def _finish_page(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.build.finish_page(markdown, page)
+
+    on_page_markdown = CombinedEvent(_start_page, _finish_page)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        theme = importlib.import_module("mkdocs_factsite.theme")
+        theme.add_theme_helpers(env, config, self.build, self.config.licence)
+        self.build.fill_downloads()
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._build is not None:
+            self._build.stop()
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Rebuild on an edit to data/, or to the code and templates the pages are made with."""
+        server.watch(self.config.data_dir)
+        for package in PACKAGES:
+            server.watch(str(Path(importlib.import_module(package).__file__ or "").parent))
+        return server
