@@ -48,12 +48,12 @@ generate: $(VENV)/.installed
 	$(BIN)/python -m tools.schemas
 	$(BIN)/python -m tools.guide
 
-## lint: ruff (lint and format), mypy (strict on factbase/, factsite/ and mkdocs_factsite/), vulture (dead code)
+## lint: ruff (lint and format), mypy (strict on factbase/, factsite/, mkdocs_factsite/ and macros/), vulture (dead code)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/vulture factbase factsite mkdocs_factsite tools scripts benchmarks vulture_whitelist.py --min-confidence 60
+	$(BIN)/vulture factbase factsite mkdocs_factsite macros tools scripts benchmarks vulture_whitelist.py --min-confidence 60
 
 ## test: everything: lint, the data check, then every test (loader, builds, links, browser, serve)
 # On two workers, a test file to each at a time: the files' builds, browsers and servers wait on

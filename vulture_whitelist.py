@@ -13,6 +13,7 @@ on_page_markdown
 on_env
 on_build_error
 on_serve
+define_env  # mkdocs-macros' entry point in macros/main.py
 dirty  # arguments MkDocs passes each event by name, used or not
 builder
 ignore_aliases  # PyYAML Dumper method (benchmarks/corpus.py)

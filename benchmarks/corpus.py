@@ -18,7 +18,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 REAL = PROJECT / "data"
 # What a build reads besides the data and the installed plugin.
-SITE_INPUTS = ("mkdocs.yml", "docs", "overrides")
+SITE_INPUTS = ("mkdocs.yml", "docs", "macros", "overrides")
 ID_KEYS = {"id", "source", "speaker", "given_by", "copy_of"}
 ID_LIST_KEYS = {"mentions", "introduction", "facts"}
 

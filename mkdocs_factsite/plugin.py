@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
+from factsite import KINDS
 from mkdocs_factsite.config import FactsiteConfig
 
 if TYPE_CHECKING:
@@ -59,11 +60,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("the factsite plugin was asked for a page before its on_config")
         return self._build
 
-    # After mkdocs-macros' own on_config, which makes the environment the macros go into.
-    @event_priority(-10)
+    # Ahead of mkdocs-macros' own on_config, which loads macros/main.py: the macros it registers
+    # work on this build.
+    @event_priority(10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        macros_plugin = config.plugins.get("macros")
-        if not isinstance(macros_plugin, MacrosPlugin):
+        if not isinstance(config.plugins.get("macros"), MacrosPlugin):
             raise PluginError(
                 "mkdocs.yml: the factsite plugin writes pages through mkdocs-macros: list macros in plugins"
             )
@@ -73,10 +74,15 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         build: Build = importlib.import_module("mkdocs_factsite.build").Build(config, self.config)
         self._build = build
         build.configure(config)
-        macros_plugin.register_macros(importlib.import_module("mkdocs_factsite.macros").macros(build))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        macros_plugin = config.plugins["macros"]
+        assert isinstance(macros_plugin, MacrosPlugin), "on_config checked it"
+        if any(kind.macro not in macros_plugin.macros for kind in KINDS):  # macros/main.py registers them
+            raise PluginError(
+                "mkdocs.yml: the macros plugin needs `module_name: macros/main`, which registers the site's macros"
+            )
         return self.build.add_files(files, config)
 
     # Around mkdocs-macros, which renders each page's macros between these two.

@@ -32,7 +32,7 @@ from factsite import generated_pages
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "fixtures"
 # What a build of the site reads besides the installed packages: copied when a test changes it.
-SITE_INPUTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "data", "overrides")
+SITE_INPUTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "data", "macros", "overrides")
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -56,7 +56,7 @@ def run_mkdocs(project_dir: Path, *args: str, timeout: int = 180) -> subprocess.
 SITES = PROJECT / "tests" / "sites"
 # What every site needs that is not its content or the installed plugin: the configuration and
 # the theme's overrides, stylesheet and scripts.
-MACHINERY = ("mkdocs.yml", "mkdocs-offline.yml", "overrides", "docs/stylesheets", "docs/javascripts")
+MACHINERY = ("mkdocs.yml", "mkdocs-offline.yml", "macros", "overrides", "docs/stylesheets", "docs/javascripts")
 
 
 def scenario(case: str, destination: Path) -> Path:

@@ -166,3 +166,27 @@ def test_a_lead_naming_a_fact_without_a_lead_wording_fails_the_build_cleanly(tmp
     assert result.returncode == 0, result.stderr
     lead = article(tmp_path / "site", "index.md").select_one("p.lead-paragraph")
     assert lead is not None and "shared by state and city" in lead.get_text() and lead.select("sup.citation")
+
+
+def test_a_macro_of_the_editors_own_in_macros_main_can_be_called_from_a_page(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(
+        project / "macros" / "main.py",
+        "        env.macro(macro, name)\n",
+        "        env.macro(macro, name)\n\n"
+        "    @env.macro\n    def shout(word: str) -> str:\n        return word.upper()\n",
+    )
+    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write('\nThe bridge, {{ shout("loudly") }}.\n')
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "The bridge, LOUDLY." in article(tmp_path / "site", "index.md").get_text(" ", strip=True)
+
+
+def test_without_the_macros_module_the_build_fails_saying_what_to_set(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(project / "mkdocs.yml", "    module_name: macros/main\n", "")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the macros plugin needs `module_name: macros/main`" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
