@@ -102,6 +102,7 @@ def test_the_unparseable_fixtures_are_the_ones_meant_to_be() -> None:
         "comment-cuts-value",
         "deep-nesting",
         "follow-on-errors",
+        "long-number",
         "merge-key",
         "not-utf8",
         "yaml-shapes",

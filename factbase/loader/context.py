@@ -36,7 +36,7 @@ class Loader:
         self.collector = Collector()
         self.files: DataFiles = scan(data_dir)
         for problem in self.files.problems:
-            self.collector.problems.append(problem)
+            self.collector.add(problem.origin, problem.message)
         # What loaded, and what was declared (None: its file was unreadable, so do not check
         # references to it). Filled in by each step in turn.
         self.sources: dict[str, Source] = {}
@@ -72,6 +72,7 @@ class Loader:
         except YamlFileError as error:
             for origin, message in error.problems:
                 self.add(origin, message)
+            self.collector.count_unlisted(error.more)
             return None
         if not isinstance(document, LineList):
             line = getattr(document, "line", 1)
