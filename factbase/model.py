@@ -6,9 +6,12 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factbase.yamlfile import Origin
+
+if TYPE_CHECKING:
+    from factbase.textindex import TextIndex
 
 Role = Literal["original", "syndicated"]
 EntityKind = Literal["person", "organisation", "group", "place"]
@@ -97,6 +100,14 @@ class Source:
     def report_id(self) -> str:
         """The id of the original report this copy is (itself, for an original)."""
         return self.copy_of or self.id
+
+    @cached_property
+    def index(self) -> TextIndex:
+        """Its stored text's words, indexed once (built on first use, so always of this text)."""
+        # Imported here: the index reads the text through factbase.article, which reads this module.
+        from factbase.textindex import TextIndex
+
+        return TextIndex(self.text, self.article)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from factbase import Citation, FactBase, Paragraph, Source
-from factbase.loader.citations import whole_words_in
 from factbase.loader.sources import MAX_TEXT_BYTES
 from factbase.recheck import Recheck, main, recheck, stored_layout, word_diff
+from factbase.words import whole_words_in
 
 from .conftest import PROJECT
 

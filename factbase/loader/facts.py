@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
+from factbase.collector import Checked
 from factbase.dates import UnresolvableDateError, resolve
-from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
+from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.loader.references import references_exist
 from factbase.model import Citation, Fact, Placement, ResolvedDate
 from factbase.specs import ENTITIES_FILE, FACT, FACTS_DIR, TOPICS_FILE
+from factbase.words import whole_words_in
 from factbase.yamlfile import Origin
 
 
@@ -46,7 +47,7 @@ def _placements(loader: Loader, entry: Checked) -> tuple[Placement, ...] | None:
         topic = loader.topics.get(topic_id)
         if topic is None:
             if loader.topic_ids is not None and topic_id not in loader.topic_ids:
-                hint = did_you_mean(topic_id, loader.topic_ids, ID_CUTOFF)
+                hint = loader.hint(topic_id, loader.topic_ids)
                 loader.add(
                     at, f"{entry.name} is filed under topic {topic_id!r}, which is not in data/{TOPICS_FILE}{hint}"
                 )
@@ -70,7 +71,7 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
     if citations is None or not entry.has("statement"):
         return None
     statement_ok = quoted_words_verified(loader, entry, "statement", citations) and own_words_verified(
-        loader, entry, "statement", citations
+        loader, entry, FACT
     )
     when = None
     if "when" in entry.entry and entry.has("when"):

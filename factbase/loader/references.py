@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
-from factbase.loader.citations import (
-    citations_of,
-    find_whole_words,
-    own_words_verified,
-    quoted_words_verified,
-    turn_after,
-    whole_words_in,
-)
+from factbase.collector import Checked
+from factbase.limits import echo
+from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, turn_after
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.model import Entity, Figure, Quotation
 from factbase.specs import ENTITIES_FILE, ENTITY, FIGURE, FIGURES_FILE, QUOTATION, QUOTATIONS_FILE
+from factbase.words import find_whole_words, whole_words_in
 
 
 def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[str] | None, file: str) -> bool:
@@ -24,9 +19,9 @@ def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[st
     ids = value if isinstance(value, list) else [value]
     missing = [i for i in ids if i not in known_ids]
     for identifier in missing:
-        hint = did_you_mean(identifier, known_ids, ID_CUTOFF)
+        hint = loader.hint(identifier, known_ids)
         loader.add(
-            entry.at(key), f"{entry.name} refers under {key!r} to {identifier!r}, which is not in data/{file}{hint}"
+            entry.at(key), f"{entry.name} refers under {key!r} to {echo(identifier)}, which is not in data/{file}{hint}"
         )
     return not missing
 
@@ -57,8 +52,7 @@ def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
     if citations is None or not entry.sound(ENTITY):
         return None
     if not (
-        quoted_words_verified(loader, entry, "description", citations)
-        and own_words_verified(loader, entry, "description", citations)
+        quoted_words_verified(loader, entry, "description", citations) and own_words_verified(loader, entry, ENTITY)
     ):
         return None
     return Entity(
@@ -80,12 +74,11 @@ def _build_figure(loader: Loader, entry: Checked) -> Figure | None:
     if not any(whole_words_in(citation.quote, entry["as_written"]) for citation in citations):
         loader.add(
             entry.at("as_written"),
-            f"{entry.name}: {entry['as_written']!r} is not in any of its quotes; write the number as the report does",
+            f"{entry.name}: {echo(entry['as_written'])} is not in any of its quotes; "
+            "write the number as the report does",
         )
         return None
-    counts_ok = own_words_verified(loader, entry, "counts", citations)
-    unit_ok = own_words_verified(loader, entry, "unit", citations)  # checked even if counts is not: report both
-    if not (counts_ok and unit_ok):
+    if not own_words_verified(loader, entry, FIGURE):
         return None
     return Figure(
         id=entry["id"],
@@ -110,14 +103,14 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
     if paragraph is None or marked not in paragraph.text:
         loader.add(
             entry.at("words"),
-            f"{entry.name}: {marked!r} is not in {first.location.label} of source {first.source_id!r}; "
+            f"{entry.name}: {echo(marked)} is not in {first.location.label} of source {first.source_id!r}; "
             "give exactly the words between the report's quote marks, and cite where they stand first",
         )
         return None
     checks = [
         _excerpt_verified(loader, entry),
         quoted_words_verified(loader, entry, "attribution", citations),
-        *(own_words_verified(loader, entry, key, citations) for key in ("attribution", "about")),
+        own_words_verified(loader, entry, QUOTATION),
     ]
     if not all(checks):
         return None
@@ -145,13 +138,14 @@ def _excerpt_verified(loader: Loader, entry: Checked) -> bool:
             continue
         start = find_whole_words(words[rest:], piece)
         if start == -1:
-            loader.add(at, f"{entry.name}: excerpt piece {piece!r} is not in its words (in order, word for word)")
+            loader.add(at, f"{entry.name}: excerpt piece {echo(piece)} is not in its words (in order, word for word)")
             return False
         turn = turn_after(words[rest:], piece)
         if turn is not None:
             loader.add(
                 at,
-                f"{entry.name}: excerpt piece {piece!r} stops just before {turn!r}, a turn that may change its meaning",
+                f"{entry.name}: excerpt piece {echo(piece)} stops just before {turn!r}, "
+                "a turn that may change its meaning",
             )
             return False
         rest += start + len(piece)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from factbase.article import Layout, caption_lines, number_paragraphs
 from factbase.kinds import invisible_character
-from factbase.loader.citations import find_whole_words, turn_after, whole_words_in
+from factbase.loader.citations import turn_after
 from factbase.loader.sources import MAX_TEXT_BYTES
 from factbase.model import Article, Citation, FactBase, Paragraph, Source
 from factbase.recheck.align import align
@@ -29,7 +29,7 @@ from factbase.recheck.model import (
     renumbered,
 )
 from factbase.specs import SOURCES_FILE
-from factbase.words import words
+from factbase.words import find_whole_words, whole_words_in, words
 from factbase.yamlfile import YamlFileError, read_yaml
 
 

@@ -1,0 +1,296 @@
+"""A stored text's words, indexed once, for every question the checks and the site ask of it.
+
+A capture is split into blocks as factbase.article splits it: each body paragraph (the first
+without its dateline), the credit line, and every block of page furniture. Every word of every
+block is numbered in reading order, and indexed by its key (factbase.words) and by each run of
+RUN keys that starts at it within its block. From that index, in time that depends on the
+question and not on the length of the text:
+
+- where a quote stands in a paragraph, as whole words (the loader's check of each citation);
+- how often a passage stands in the capture (the context a TextQuoteSelector needs);
+- which of a text's runs of RUN words stand in any paragraph of any source (the own-words
+  rule, across every source at once: Corpus);
+- which body words a set of shown texts reproduces in runs (the quoting budget), by looking each
+  body word's run up in the set of runs shown, once.
+
+Runs are indexed by the hash of their keys, and every hit is checked against the keys themselves,
+so two runs that share a hash are never taken for each other.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Generic, TypeVar
+
+from factbase.article import split_blocks
+from factbase.model import CREDIT_LINE, Article
+from factbase.words import QUOTED, RUN, Word, at_word_edges, find_whole_words, keys, tokenise, words
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One block of a capture: a body paragraph, the credit line, or a block of furniture."""
+
+    text: str
+    start: int  # the number of its first word among all the capture's words
+    size: int  # how many words it has
+    paragraph: int | None  # its number (CREDIT_LINE for the credit line); None for furniture
+    line: int  # the line of the capture it begins on
+
+    @property
+    def end(self) -> int:
+        return self.start + self.size
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Its words with where each stands: read when a question needs them (most blocks are
+        only ever looked up by key)."""
+        return tokenise(self.text)
+
+    @property
+    def body(self) -> bool:
+        """True for a numbered paragraph of the article body (not the credit line, not furniture)."""
+        return self.paragraph is not None and self.paragraph != CREDIT_LINE
+
+
+Owner = TypeVar("Owner")
+
+
+def flowing(text: str) -> str:
+    """Text with every run of spaces and line breaks made one space, as a page shows it."""
+    return " ".join(text.split())
+
+
+def run_keys(keys: Sequence[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each run of RUN keys in a sequence, with where it starts."""
+    for start in range(len(keys) - RUN + 1):
+        yield start, tuple(keys[start : start + RUN])
+
+
+class TextIndex:
+    """The words of one capture, block by block, indexed by key and by every run of RUN keys."""
+
+    def __init__(self, text: str, article: Article) -> None:
+        paragraphs = {p.line: p for p in (*article.paragraphs, *((article.credit,) if article.credit else ()))}
+        self.units: list[Unit] = []
+        self.keys: list[str] = []
+        for block in split_blocks(text):
+            paragraph = paragraphs.get(block.line)
+            if paragraph is None:
+                self._add(block.text, None, block.line)
+                continue
+            dateline = block.text[: len(block.text) - len(paragraph.text)]
+            if dateline.strip():  # the dateline the first paragraph is cut from is furniture
+                self._add(dateline, None, block.line)
+            self._add(paragraph.text, paragraph.number, block.line)
+        self.starts = [unit.start for unit in self.units]
+        self.by_paragraph = {unit.paragraph: unit for unit in self.units if unit.paragraph is not None}
+        self.by_key: dict[str, list[int]] = {}
+        self.by_run: dict[int, list[int]] = {}
+        # The hash of the run of RUN keys starting at each word, or 0 where fewer than RUN words
+        # of its block are left.
+        self.run_hashes: list[int] = [0] * len(self.keys)
+        for position, key in enumerate(self.keys):
+            self.by_key.setdefault(key, []).append(position)
+        for unit in self.units:
+            for offset, run in run_keys(self.keys[unit.start : unit.end]):
+                digest = hash(run)
+                self.run_hashes[unit.start + offset] = digest
+                self.by_run.setdefault(digest, []).append(unit.start + offset)
+
+    def _add(self, text: str, paragraph: int | None, line: int) -> None:
+        found = keys(text)
+        self.units.append(Unit(text, len(self.keys), len(found), paragraph, line))
+        self.keys.extend(found)
+
+    def unit_at(self, position: int) -> Unit:
+        """The block that holds the word at this position."""
+        return self.units[bisect_right(self.starts, position) - 1]
+
+    def paragraph(self, number: int) -> Unit | None:
+        """A body paragraph by its number, or the credit line (CREDIT_LINE); None if there is none."""
+        return self.by_paragraph.get(number)
+
+    def body(self) -> Iterator[Unit]:
+        """The numbered paragraphs of the article body, in order."""
+        return (unit for unit in self.units if unit.body)
+
+    def run_at(self, position: int) -> tuple[str, ...]:
+        return tuple(self.keys[position : position + RUN])
+
+    # Finding words -----------------------------------------------------------------------------
+
+    def occurrences(self, keys: Sequence[str], within: Unit | None = None) -> Iterator[int]:
+        """Where these keys stand in a row inside one block (or inside `within`), in reading order.
+
+        The search starts from the rarest run of RUN of them (or, for fewer words, the rarest
+        word), so its cost is that of the places where the rarest part stands, not of the text.
+        """
+        size = len(keys)
+        if not size:
+            return
+        anchors: list[int] | None = None
+        offset = 0
+        if size >= RUN:
+            for at, run in run_keys(keys):
+                found = self.by_run.get(hash(run), [])
+                if anchors is None or len(found) < len(anchors):
+                    anchors, offset = found, at
+        else:
+            for at, key in enumerate(keys):
+                found = self.by_key.get(key, [])
+                if anchors is None or len(found) < len(anchors):
+                    anchors, offset = found, at
+        if not anchors:
+            return
+        low, high = (within.start, within.end) if within is not None else (0, len(self.keys))
+        wanted = list(keys)
+        for anchor in anchors[bisect_left(anchors, low + offset) : bisect_left(anchors, high - size + offset + 1)]:
+            start = anchor - offset
+            if self.keys[start : start + size] == wanted and self.unit_at(start).end >= start + size:
+                yield start
+
+    def find(self, unit: Unit, quote: str) -> int:
+        """Where a quote stands in a block as whole words, as a character offset in its text; -1 if
+        nowhere. The same answer as factbase.words.find_whole_words, without reading the block."""
+        span = next(self.spans(quote, within=unit), None)
+        return -1 if span is None else span[2]
+
+    def spans(self, quote: str, within: Unit | None = None) -> Iterator[tuple[Unit, int, int]]:
+        """Each place a quote stands exactly, as whole words: (block, its first word's number in the
+        block, the character offset of the quote in the block's text), in reading order."""
+        quoted = words(quote)
+        if not quoted:  # no word to find it by: only a block's own text can say
+            units = [within] if within is not None else self.units
+            for unit in units:
+                at = find_whole_words(unit.text, quote)
+                if at != -1:
+                    yield unit, 0, at
+            return
+        lead, size = quoted[0].start, len(quoted)
+        trail = len(quote) - quoted[-1].end
+        for start in self.occurrences([w.text for w in quoted], within):
+            unit = within if within is not None else self.unit_at(start)
+            first = start - unit.start
+            begin = unit.words[first].start - lead
+            end = unit.words[first + size - 1].end + trail
+            if begin >= 0 and unit.text[begin:end] == quote and at_word_edges(unit.text, begin, end, quote):
+                yield unit, first, begin
+
+    def count(self, passage: str, limit: int) -> int:
+        """How many times a passage stands in the capture as whole words, spacing aside (stopping
+        at limit): the question an annotation tool asks to anchor a quote once."""
+        quoted = words(passage)
+        if not quoted:
+            return 0
+        lead, size, wanted = quoted[0].start, len(quoted), flowing(passage)
+        trail = len(passage) - quoted[-1].end
+        found = 0
+        for start in self.occurrences([w.text for w in quoted]):
+            unit = self.unit_at(start)
+            first = start - unit.start
+            begin = unit.words[first].start - lead
+            end = unit.words[first + size - 1].end + trail
+            if begin >= 0 and flowing(unit.text[begin:end]) == wanted:
+                found += 1
+                if found >= limit:
+                    break
+        return found
+
+
+class ShownRuns(Generic[Owner]):
+    """The runs of RUN words a set of texts shows, with who shows each (the first few)."""
+
+    OWNERS = 3  # how many owners of one run a message may name
+
+    def __init__(self) -> None:
+        self.runs: dict[int, tuple[tuple[str, ...], list[Owner]]] = {}
+
+    def add(self, text: str, owner: Owner) -> None:
+        keys = [word.text for word in words(text)]
+        for _, run in run_keys(keys):
+            entry = self.runs.setdefault(hash(run), (run, []))
+            owners = entry[1]
+            if entry[0] == run and len(owners) < self.OWNERS and (not owners or owners[-1] is not owner):
+                owners.append(owner)
+
+    def covered(self, index: TextIndex, units: Iterable[Unit]) -> dict[int, list[Owner]]:
+        """The first word of each run of these blocks that a text shows, with who shows it."""
+        found: dict[int, list[Owner]] = {}
+        hashes, runs = index.run_hashes, self.runs
+        for unit in units:
+            for position in range(unit.start, unit.end - RUN + 1):
+                entry = runs.get(hashes[position])
+                if entry is not None and entry[0] == index.run_at(position):
+                    found[position] = entry[1]
+        return found
+
+
+@dataclass(frozen=True)
+class Copied:
+    """A run of words a text writes outside quote marks that a paragraph of a source holds."""
+
+    words: tuple[str, ...]
+    source_id: str
+    paragraph: int
+
+
+class Corpus:
+    """Every paragraph of every source, for the rule that the site's own words are its own: which
+    run of RUN words, written outside quote marks, stands in any of them."""
+
+    def __init__(self, indexes: dict[str, TextIndex]) -> None:
+        self.indexes = indexes
+        self.first: dict[int, tuple[str, int]] = {}  # a run's hash: the first source and word that hold it
+        for source_id, index in indexes.items():
+            for unit in index.units:
+                if unit.paragraph is None:
+                    continue
+                for position in range(unit.start, unit.end - RUN + 1):
+                    self.first.setdefault(index.run_hashes[position], (source_id, position))
+
+    def copied(self, text: str) -> Copied | None:
+        """The longest run of at least RUN words that text writes outside quote marks and a
+        paragraph holds in the same order (followed from where the first of its runs stands)."""
+        best: Copied | None = None
+        for run in _own_runs(text):
+            keys = [word.text for word in run]
+            at = 0
+            while at + RUN <= len(keys):
+                hit = self._where(tuple(keys[at : at + RUN]))
+                if hit is None:
+                    at += 1
+                    continue
+                source_id, position = hit
+                index = self.indexes[source_id]
+                unit = index.unit_at(position)
+                length = RUN
+                while at + length < len(keys) and position + length < unit.end:
+                    if index.keys[position + length] != keys[at + length]:
+                        break
+                    length += 1
+                if best is None or length > len(best.words):
+                    assert unit.paragraph is not None
+                    best = Copied(tuple(keys[at : at + length]), source_id, unit.paragraph)
+                at += length
+        return best
+
+    def _where(self, run: tuple[str, ...]) -> tuple[str, int] | None:
+        hit = self.first.get(hash(run))
+        if hit is None or self.indexes[hit[0]].run_at(hit[1]) != run:
+            return None
+        return hit
+
+
+def _own_runs(text: str) -> list[tuple[Word, ...]]:
+    """The runs of words a text writes outside quote marks (each quoted passage breaks a run)."""
+    runs: list[tuple[Word, ...]] = []
+    last = 0
+    for match in QUOTED.finditer(text):
+        runs.append(tokenise(text[last : match.start()]))
+        last = match.end()
+    runs.append(tokenise(text[last:]))
+    return [run for run in runs if len(run) >= RUN]
