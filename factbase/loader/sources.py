@@ -18,7 +18,7 @@ from factbase.yamlfile import Origin
 # A news article is tens of kilobytes; a stored text this large is not one.
 MAX_TEXT_BYTES = 1024 * 1024
 # Tabs and line breaks, which a capture may hold, as spaces.
-_ALLOWED_IN_CAPTURES = str.maketrans("\t\n\r", "   ")
+ALLOWED_IN_CAPTURES = str.maketrans("\t\n\r", "   ")
 
 
 def load_sources(loader: Loader) -> None:
@@ -145,7 +145,7 @@ def read_stored_text(loader: Loader, entry: Checked) -> str | None:
         return None
     # Captures keep their tabs and line endings; nothing else invisible. One pass over the whole
     # text finds whether there is one; only then is it looked for line by line, to name its line.
-    if invisible_character(text.translate(_ALLOWED_IN_CAPTURES)) is not None:
+    if invisible_character(text.translate(ALLOWED_IN_CAPTURES)) is not None:
         for number, text_line in enumerate(re.split("\r\n|\n|\r", text), start=1):
             invisible = invisible_character(text_line.replace("\t", " "))
             if invisible is not None:
