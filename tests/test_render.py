@@ -72,6 +72,19 @@ def test_a_note_names_publisher_and_paragraph_and_links_out_and_the_source_is_ci
     )
 
 
+def test_a_quote_link_keeps_the_addresss_own_fragment() -> None:
+    fragment = dataclasses.replace(VALID.sources[0], url="https://tiny.example/bridge#section")
+    base = dataclasses.replace(VALID, sources=(fragment,))
+    page = PageCitations()
+    renderer = SiteRenderer(base, fake_link)
+    renderer.fact(base.fact("bridge-cost"), page)
+    expected = "https://tiny.example/bridge#section:~:text=will%20cost%20%242%20million"
+    assert f'href="{expected}"' in renderer.reference_list(page)
+    assert renderer.outbound(fragment, "will cost $2 million") == expected
+    plain = renderer.outbound(VALID.sources[0], "will cost $2 million")
+    assert plain == "https://tiny.example/bridge#:~:text=will%20cost%20%242%20million"
+
+
 def test_two_quotes_of_one_paragraph_in_one_statement_are_one_marker() -> None:
     page = PageCitations()
     uses = page.cite_all([citation(3, "will cost"), citation(1, "The council"), citation(3, "$2 million")])
