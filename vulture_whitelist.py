@@ -9,6 +9,7 @@ on_config  # MkDocs hook (macros/hooks.py)
 on_files  # MkDocs hook
 on_page_markdown  # MkDocs hook
 on_env  # MkDocs hook
+on_post_build  # MkDocs hook
 on_build_error  # MkDocs hook
 define_env  # mkdocs-macros entry point (macros/main.py)
 on_pre_page_macros  # mkdocs-macros event

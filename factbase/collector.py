@@ -136,6 +136,13 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
                 checked.at(key), f"{name}: {key!r} should be one of {', '.join(spec_field.choices)}, not {echo(value)}"
             )
             continue
+        if value in spec_field.reserved:
+            collector.add(
+                checked.at(key),
+                f"{name}: {key!r} cannot be {value!r}, a name the site's own pages use ({spec_field.reserved_why}); "
+                "choose another",
+            )
+            continue
         checked.valid.add(key)
         if spec_field.items is not None:
             checked.items[key] = _check_items(collector, checked, key, spec_field.items)

@@ -27,6 +27,8 @@ def _table(spec: Spec) -> list[str]:
             holds += ", each as below"
         if field.own_words:
             holds += ", in your own words"
+        if field.reserved:
+            holds += ", but not " + " or ".join(f"`{value}`" for value in field.reserved)
         rows.append(f"| `{name}` | {'yes' if field.required else 'no'} | {holds} | {field.help} |")
     return rows
 

@@ -56,6 +56,9 @@ class Field:
     # line of the page), exactly. Every other free text is the site's own words: it may not copy
     # six words in a row of any paragraph of any source outside quote marks.
     verbatim: bool = False
+    # Values the key may not take, and why: an id the site's own pages already use as a path.
+    reserved: tuple[str, ...] = ()
+    reserved_why: str = ""
 
     @property
     def own_words(self) -> bool:
@@ -95,7 +98,12 @@ SECTION = Spec(
 SOURCE = Spec(
     "source",
     {
-        "id": Field(ID, help="a stable id, e.g. cnn-business-2019-12-02"),
+        "id": Field(
+            ID,
+            help="a stable id, e.g. cnn-business-2019-12-02; the page is sources/<id>/",
+            reserved=("index", "versions"),
+            reserved_why="sources/index/ is the list of sources and sources/versions/ the comparison of copies",
+        ),
         "role": Field(
             TEXT, choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
         ),
@@ -153,7 +161,12 @@ SOURCE = Spec(
 TOPIC = Spec(
     "topic",
     {
-        "id": Field(ID, help="a stable id; the page is topics/<id>/"),
+        "id": Field(
+            ID,
+            help="a stable id; the page is topics/<id>/",
+            reserved=("index",),
+            reserved_why="topics/index/ is the list of topics",
+        ),
         "title": Field(TEXT, help="the page title and navigation entry"),
         "summary": Field(TEXT, help="one sentence on what the topic covers"),
         "introduction": Field(IDS, required=False, help="facts whose statements open the page"),

@@ -84,6 +84,13 @@ def fact_anchor(fact: Fact) -> str:
     return f"fact-{fact.id}"
 
 
+def entity_anchor(entity: Entity) -> str:
+    """The element id of a person, organisation or place on the people page. Every id made from
+    data has a prefix of its kind (fact-, entity-, q-, figure-, section-, correction-…), so no
+    data can take an id a template gives (ref-1, cite-text, credit-line) or another kind's."""
+    return f"entity-{entity.id}"
+
+
 def text_fragment(quote: str) -> str:
     """A URL text fragment (#:~:text=) that highlights a quote on the publisher's page.
 
@@ -135,6 +142,7 @@ class SiteRenderer:
             link=self._link,
             fact_link=self.fact_link,
             fact_anchor=fact_anchor,
+            entity_anchor=entity_anchor,
             entity_link=self.entity_link,
             quotation_link=self.quotation_link,
             outbound=self.outbound,
@@ -162,7 +170,7 @@ class SiteRenderer:
         return self.link(pages.topic_doc(fact.topics[0]), fact_anchor(fact))
 
     def entity_link(self, entity: Entity) -> str:
-        return self.link(pages.PEOPLE, entity.id)
+        return self.link(pages.PEOPLE, entity_anchor(entity))
 
     def quotation_link(self, quotation_id: str) -> str:
         return self.link(pages.QUOTES, f"q-{quotation_id}")

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from factbase import FactBase
 from factsite import SOURCES_INDEX, TOPICS_INDEX, GeneratedPage, SiteRenderer, export_files, generated_pages
+from factsite.budget import over_budget, published_files
 from factsite.exports import DOWNLOADS, PageCitation, page_citation
 from factsite.feed import atom_feed
 from factsite.jsonld import JsonLd, script_json
@@ -263,6 +264,13 @@ def fill_downloads() -> None:
     assert exports is not None
     for path, file in build.downloads.items():
         file.content_string = exports[path]
+
+
+def check_published_budget(config: MkDocsConfig) -> None:
+    """Count the quoting budget again over every page, the feed and the downloads as written."""
+    problems = over_budget(_current().factbase, published_files(Path(config.site_dir)))
+    if problems:
+        raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))
 
 
 def stop_rendering() -> None:

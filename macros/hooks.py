@@ -43,5 +43,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    generate.check_published_budget(config)
+
+
 def on_build_error(error: Exception) -> None:
     generate.stop_rendering()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from factbase import Citation, Location, Placement, Section, load_factbase
-from factsite import PageCitations, SiteRenderer
+from factbase.specs import SOURCE, TOPIC
+from factsite import PageCitations, SiteRenderer, generated_pages
 
 from .conftest import FIXTURES
 
@@ -121,7 +122,7 @@ def test_the_people_page_places_a_fact_where_its_topic_page_shows_it() -> None:
     topic = dataclasses.replace(VALID.topics[0], introduction=(opening.id,), sections=(Section("money", "Money"),))
     factbase = dataclasses.replace(VALID, topics=(topic,), facts=(opening, costed))
     people = SiteRenderer(factbase, fake_link).page("people")
-    mayor = people[people.index('<dt id="the-mayor">') :]
+    mayor = people[people.index('<dt id="entity-the-mayor">') :]
     places = mayor[mayor.index('<span class="entity-links">') : mayor.index("</span>")]
     assert 'On <a href="/topics/bridges.md#fact-bridge-approved">Bridges</a>;' in places
     assert '<a href="/topics/bridges.md#fact-bridge-cost">Bridges › Money</a>.' in places
@@ -132,3 +133,12 @@ def test_quote_marks_inside_a_quote_become_single_ones() -> None:
     page.cite(citation(2, "“It will open next year,” the mayor said."))
     html = SiteRenderer(VALID, fake_link).reference_list(page)
     assert '<q class="reference-quote">‘It will open next year,’ the mayor said.</q>' in html
+
+
+def test_an_id_that_would_replace_a_generated_page_is_reserved() -> None:
+    """Each page the site makes of its own under topics/ or sources/ takes a name no topic or source may have."""
+    own = [page.docs_path for page in generated_pages(VALID).values() if page.subject is None]
+    for folder, spec in (("topics/", TOPIC), ("sources/", SOURCE)):
+        names = {path.removeprefix(folder).removesuffix(".md") for path in own if path.startswith(folder)}
+        assert names, folder
+        assert names == set(spec.fields["id"].reserved), folder
