@@ -36,6 +36,7 @@ STRUCTURAL = (
     "is an original, so",
     "url is null, so url_note",
     "url_note is only for",
+    "a name the site's own pages use",
 )
 
 
