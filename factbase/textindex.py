@@ -210,8 +210,7 @@ class ShownRuns(Generic[Owner]):
         self.runs: dict[int, tuple[tuple[str, ...], list[Owner]]] = {}
 
     def add(self, text: str, owner: Owner) -> None:
-        keys = [word.text for word in words(text)]
-        for _, run in run_keys(keys):
+        for _, run in run_keys(keys(text)):
             entry = self.runs.setdefault(hash(run), (run, []))
             owners = entry[1]
             if entry[0] == run and len(owners) < self.OWNERS and (not owners or owners[-1] is not owner):
@@ -257,10 +256,9 @@ class Corpus:
         paragraph holds in the same order (followed from where the first of its runs stands)."""
         best: Copied | None = None
         for run in _own_runs(text):
-            keys = [word.text for word in run]
             at = 0
-            while at + RUN <= len(keys):
-                hit = self._where(tuple(keys[at : at + RUN]))
+            while at + RUN <= len(run):
+                hit = self._where(tuple(run[at : at + RUN]))
                 if hit is None:
                     at += 1
                     continue
@@ -268,13 +266,13 @@ class Corpus:
                 index = self.indexes[source_id]
                 unit = index.unit_at(position)
                 length = RUN
-                while at + length < len(keys) and position + length < unit.end:
-                    if index.keys[position + length] != keys[at + length]:
+                while at + length < len(run) and position + length < unit.end:
+                    if index.keys[position + length] != run[at + length]:
                         break
                     length += 1
                 if best is None or length > len(best.words):
                     assert unit.paragraph is not None
-                    best = Copied(tuple(keys[at : at + length]), source_id, unit.paragraph)
+                    best = Copied(tuple(run[at : at + length]), source_id, unit.paragraph)
                 at += length
         return best
 
@@ -285,12 +283,12 @@ class Corpus:
         return hit
 
 
-def _own_runs(text: str) -> list[tuple[Word, ...]]:
+def _own_runs(text: str) -> list[list[str]]:
     """The runs of words a text writes outside quote marks (each quoted passage breaks a run)."""
-    runs: list[tuple[Word, ...]] = []
+    runs: list[list[str]] = []
     last = 0
     for match in QUOTED.finditer(text):
-        runs.append(tokenise(text[last : match.start()]))
+        runs.append(keys(text[last : match.start()]))
         last = match.end()
-    runs.append(tokenise(text[last:]))
+    runs.append(keys(text[last:]))
     return [run for run in runs if len(run) >= RUN]

@@ -55,9 +55,10 @@ def next_word(text: str, at: int) -> Word | None:
     return None if match is None else _word(match)
 
 
-# Short texts (quotes, statements) are tokenised again by several checks; a stored text's
-# paragraphs are tokenised once, by factbase.textindex.
-words = lru_cache(maxsize=4096)(tokenise)
+# Short texts (quotes, statements) are tokenised again by several checks (and a fact base of
+# thousands has tens of thousands of them); a stored text's paragraphs are tokenised once, by
+# factbase.textindex.
+words = lru_cache(maxsize=65536)(tokenise)
 
 
 _JOINERS = "’'-‐"
