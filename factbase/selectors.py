@@ -11,8 +11,10 @@ count is asked of the capture's index (factbase.textindex), never of the capture
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from factbase.model import Location, Source
+from factbase.textindex import TextIndex
 from factbase.words import words
 
 # The most words of context a selector gives on either side: a passage that more would not tell
@@ -35,8 +37,20 @@ class QuoteSelector:
         return self.prefix + self.exact + self.suffix
 
 
+# Each capture's selectors, worked out once: the budget counts them and the downloads give them.
+_made: WeakKeyDictionary[TextIndex, dict[tuple[int, str], QuoteSelector]] = WeakKeyDictionary()
+
+
 def select_quote(source: Source, location: Location, quote: str) -> QuoteSelector:
     """The selector for a quote the loader has verified stands in this paragraph of the source."""
+    made = _made.setdefault(source.index, {})
+    key = (location.paragraph, quote)
+    if key not in made:
+        made[key] = _select(source, location, quote)
+    return made[key]
+
+
+def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
     index = source.index
     unit = index.paragraph(location.paragraph)
     span = next(index.spans(quote, within=unit), None) if unit is not None else None

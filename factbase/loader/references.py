@@ -98,9 +98,10 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
     if citations is None or not entry.sound(QUOTATION) or not speaker_ok:
         return None
     first = citations[0]
-    paragraph = loader.sources[first.source_id].article.paragraph(first.paragraph)
+    index = loader.sources[first.source_id].index
+    paragraph = index.paragraph(first.paragraph)
     marked = f"“{entry['words']}”"
-    if paragraph is None or marked not in paragraph.text:
+    if paragraph is None or index.find(paragraph, marked) == -1:
         loader.add(
             entry.at("words"),
             f"{entry.name}: {echo(marked)} is not in {first.location.label} of source {first.source_id!r}; "
