@@ -334,9 +334,13 @@ class FactBase:
     def _entities_by_id(self) -> dict[str, Entity]:
         return {entity.id: entity for entity in self.entities}
 
+    @cached_property
+    def _shares_by_source(self) -> dict[str, QuotedShare]:
+        return {share.source_id: share for share in self.quoted_shares}
+
     def quoted_share(self, source_id: str) -> QuotedShare | None:
         """How much of a source's body the site quotes, if it has a body to quote."""
-        return next((share for share in self.quoted_shares if share.source_id == source_id), None)
+        return self._shares_by_source.get(source_id)
 
     def source(self, source_id: str) -> Source:
         """The source with this id; KeyError if there is none."""

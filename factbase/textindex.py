@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from factbase.article import split_blocks
 from factbase.model import CREDIT_LINE, Article
@@ -88,18 +88,20 @@ class TextIndex:
             self._add(paragraph.text, paragraph.number, block.line)
         self.starts = [unit.start for unit in self.units]
         self.by_paragraph = {unit.paragraph: unit for unit in self.units if unit.paragraph is not None}
-        self.by_key: dict[str, list[int]] = {}
-        self.by_run: dict[int, list[int]] = {}
+        # Where each word, and each run of RUN words (by its hash), stands: a position, or a list
+        # of them when there is more than one (most runs, and many words, stand once).
+        self._by_key: dict[str, int | list[int]] = {}
+        self._by_run: dict[int, int | list[int]] = {}
         # The hash of the run of RUN keys starting at each word, or 0 where fewer than RUN words
         # of its block are left.
         self.run_hashes: list[int] = [0] * len(self.keys)
         for position, key in enumerate(self.keys):
-            self.by_key.setdefault(key, []).append(position)
+            _record(self._by_key, key, position)
         for unit in self.units:
             for offset, run in run_keys(self.keys[unit.start : unit.end]):
                 digest = hash(run)
                 self.run_hashes[unit.start + offset] = digest
-                self.by_run.setdefault(digest, []).append(unit.start + offset)
+                _record(self._by_run, digest, unit.start + offset)
 
     def _add(self, text: str, paragraph: int | None, line: int) -> None:
         found = keys(text)
@@ -121,6 +123,10 @@ class TextIndex:
     def run_at(self, position: int) -> tuple[str, ...]:
         return tuple(self.keys[position : position + RUN])
 
+    def places(self, key: str) -> Sequence[int]:
+        """Where a word (by its key) stands, in reading order."""
+        return _places(self._by_key, key)
+
     # Finding words -----------------------------------------------------------------------------
 
     def occurrences(self, keys: Sequence[str], within: Unit | None = None) -> Iterator[int]:
@@ -132,16 +138,16 @@ class TextIndex:
         size = len(keys)
         if not size:
             return
-        anchors: list[int] | None = None
+        anchors: Sequence[int] | None = None
         offset = 0
         if size >= RUN:
             for at, run in run_keys(keys):
-                found = self.by_run.get(hash(run), [])
+                found = _places(self._by_run, hash(run))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
         else:
             for at, key in enumerate(keys):
-                found = self.by_key.get(key, [])
+                found = _places(self._by_key, key)
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
         if not anchors:
@@ -199,6 +205,23 @@ class TextIndex:
                 if found >= limit:
                     break
         return found
+
+
+def _record(table: dict[Any, int | list[int]], key: Any, position: int) -> None:
+    found = table.get(key)
+    if found is None:
+        table[key] = position
+    elif isinstance(found, int):
+        table[key] = [found, position]
+    else:
+        found.append(position)
+
+
+def _places(table: dict[Any, int | list[int]], key: Any) -> Sequence[int]:
+    found = table.get(key)
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
 
 
 class ShownRuns(Generic[Owner]):

@@ -9,6 +9,7 @@ punctuated.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,7 +31,8 @@ class Word(NamedTuple):
 
 
 def _key(word: str) -> str:
-    return word.lower().replace("’", "'").replace("‑", "-")
+    # Interned: a fact base of many reports holds the same few thousand words many times over.
+    return sys.intern(word.lower().replace("’", "'").replace("‑", "-"))
 
 
 def _word(match: re.Match[str]) -> Word:
@@ -41,7 +43,7 @@ def keys(text: str) -> list[str]:
     """The words of a text, normalised, without where they stand: what an index of a long text keeps."""
     if "’" in text or "‑" in text:
         return [_key(word) for word in _WORD.findall(text)]
-    return [word.lower() for word in _WORD.findall(text)]
+    return [sys.intern(word.lower()) for word in _WORD.findall(text)]
 
 
 def tokenise(text: str) -> tuple[Word, ...]:

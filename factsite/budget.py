@@ -57,7 +57,10 @@ def shown_pieces(path: str, text: str) -> Iterator[str]:
             yield text
             return
         for value in _strings(document):
-            yield from _markup_pieces(value)
+            if "<" in value or "&" in value:
+                yield from _markup_pieces(value)
+            else:
+                yield value
         return
     yield from _markup_pieces(text)
 
@@ -117,6 +120,8 @@ class _Runs:
         self._read: set[int] = set()  # pieces already read (the navigation and footer repeat on every page)
 
     def read(self, path: str, piece: str) -> None:
+        if len(piece) < 2 * RUN - 1:  # too short to hold RUN words
+            return
         digest = hash(piece)
         if digest in self._read:
             return

@@ -146,7 +146,7 @@ def _closest_passage(index: TextIndex, quote: str) -> tuple[str, int] | None:
     keys = [word.text for word in tokenise(quote)]
     votes: Counter[tuple[int, int]] = Counter()  # (block, word where the quote would begin)
     for offset, key in enumerate(keys):
-        places = index.by_key.get(key, ())
+        places = index.places(key)
         if len(places) > COMMON_WORD:
             continue
         for place in places:

@@ -201,7 +201,7 @@ class _Body:
         size = len(quote_tokens)
         votes: Counter[tuple[int, int]] = Counter()  # (part, token where the quote would begin)
         for offset, token in enumerate(quote_tokens):
-            standing = self.index.by_key.get(token.key, ()) if token.key else ()
+            standing = self.index.places(token.key) if token.key else ()
             if len(standing) > COMMON_WORD:
                 continue  # a word as common as this says nothing about where the quote went
             for place in standing:
