@@ -78,9 +78,10 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _markup_pieces(text: str, depth: int = 0) -> Iterator[str]:
-    for block in _BLOCK.split(text):
-        for attribute in _ATTRIBUTE.finditer(block):
+    for tag in _TAG.finditer(text):
+        for attribute in _ATTRIBUTE.finditer(tag.group(0)):
             yield html.unescape(attribute.group(1) or attribute.group(2) or "")
+    for block in _BLOCK.split(text):
         shown = html.unescape(_TAG.sub(" ", block))
         if depth == 0 and "<" in shown:  # markup escaped inside markup: a feed's HTML content
             yield from _markup_pieces(shown, 1)
