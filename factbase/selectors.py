@@ -58,21 +58,20 @@ def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
         raise ValueError(f"{quote!r} is not in {location.label} of {source.id}")
     unit, first, start = span
     text, end = unit.text, start + len(quote)
-    before = unit.words[max(0, first - MAX_CONTEXT) : first]
-    beyond = first + len(words(quote))
-    after = [(word.start, word.end) for word in unit.words[beyond : beyond + MAX_CONTEXT]]
+    beyond = first + len(words(quote))  # the first word after the quote
+    before, after = min(first, MAX_CONTEXT), min(unit.size - beyond, MAX_CONTEXT)
     taken_before = taken_after = 0
     while True:
-        prefix = text[before[-taken_before].start : start] if taken_before else ""
-        suffix = text[end : after[taken_after - 1][1]] if taken_after else ""
+        prefix = text[unit.word_start(first - taken_before) : start] if taken_before else ""
+        suffix = text[end : unit.word_end(beyond + taken_after - 1)] if taken_after else ""
         found = index.count(prefix + quote + suffix, limit=2)
         if found == 0:
             raise ValueError(f"{prefix + quote + suffix!r} is not in the text of {source.id}")
         if found == 1:
             return QuoteSelector(quote, prefix, suffix)
-        if taken_after < len(after) and (taken_after <= taken_before or taken_before == len(before)):
+        if taken_after < after and (taken_after <= taken_before or taken_before == before):
             taken_after += 1
-        elif taken_before < len(before):
+        elif taken_before < before:
             taken_before += 1
         else:  # the whole paragraph stands twice in the capture: give it all
             return QuoteSelector(quote, prefix, suffix)

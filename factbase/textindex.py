@@ -19,6 +19,7 @@ so two runs that share a hash are never taken for each other.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from typing import Any, Generic, TypeVar
 
 from factbase.article import split_blocks
 from factbase.model import CREDIT_LINE, Article
-from factbase.words import QUOTED, RUN, Word, at_word_edges, find_whole_words, keys, tokenise, words
+from factbase.words import QUOTED, RUN, at_word_edges, edges, find_whole_words, keys, words
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,17 @@ class Unit:
         return self.start + self.size
 
     @cached_property
-    def words(self) -> tuple[Word, ...]:
-        """Its words with where each stands: read when a question needs them (most blocks are
-        only ever looked up by key)."""
-        return tokenise(self.text)
+    def _edges(self) -> array[int]:
+        # Read when a question needs where its words stand (most blocks are only looked up by key).
+        return edges(self.text)
+
+    def word_start(self, number: int) -> int:
+        """Where its word `number` (from 0) begins in its text."""
+        return self._edges[2 * number]
+
+    def word_end(self, number: int) -> int:
+        """Where its word `number` (from 0) ends in its text."""
+        return self._edges[2 * number + 1]
 
     @property
     def body(self) -> bool:
@@ -94,7 +102,7 @@ class TextIndex:
         self._by_run: dict[int, int | list[int]] = {}
         # The hash of the run of RUN keys starting at each word, or 0 where fewer than RUN words
         # of its block are left.
-        self.run_hashes: list[int] = [0] * len(self.keys)
+        self.run_hashes: array[int] = array("q", bytes(8 * len(self.keys)))
         for position, key in enumerate(self.keys):
             _record(self._by_key, key, position)
         for unit in self.units:
@@ -181,8 +189,8 @@ class TextIndex:
         for start in self.occurrences([w.text for w in quoted], within):
             unit = within if within is not None else self.unit_at(start)
             first = start - unit.start
-            begin = unit.words[first].start - lead
-            end = unit.words[first + size - 1].end + trail
+            begin = unit.word_start(first) - lead
+            end = unit.word_end(first + size - 1) + trail
             if begin >= 0 and unit.text[begin:end] == quote and at_word_edges(unit.text, begin, end, quote):
                 yield unit, first, begin
 
@@ -198,8 +206,8 @@ class TextIndex:
         for start in self.occurrences([w.text for w in quoted]):
             unit = self.unit_at(start)
             first = start - unit.start
-            begin = unit.words[first].start - lead
-            end = unit.words[first + size - 1].end + trail
+            begin = unit.word_start(first) - lead
+            end = unit.word_end(first + size - 1) + trail
             if begin >= 0 and flowing(unit.text[begin:end]) == wanted:
                 found += 1
                 if found >= limit:

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from factbase import FactBase, Source
 from factbase.words import RUN, keys
@@ -51,12 +50,7 @@ def shown_pieces(path: str, text: str) -> Iterator[str]:
     """The pieces of a written file a run of words can stand in: a page's (or a feed's) blocks and
     attribute values, with markup escaped inside them read as markup too; a JSON file's strings."""
     if path.endswith(".json"):
-        try:
-            document = json.loads(text)
-        except ValueError:
-            yield text
-            return
-        for value in _strings(document):
+        for value in _json_strings(text):
             if "<" in value or "&" in value:
                 yield from _markup_pieces(value)
             else:
@@ -65,16 +59,21 @@ def shown_pieces(path: str, text: str) -> Iterator[str]:
     yield from _markup_pieces(text)
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+# A JSON string literal: read one at a time, so that a download of many megabytes is never held
+# as a tree of objects many times its size.
+_JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+
+
+def _json_strings(text: str) -> Iterator[str]:
+    for match in _JSON_STRING.finditer(text):
+        literal = match.group(1)
+        if "\\" not in literal:
+            yield literal
+            continue
+        try:
+            yield json.loads(f'"{literal}"')
+        except ValueError:
+            yield literal
 
 
 def _markup_pieces(text: str, depth: int = 0) -> Iterator[str]:
@@ -109,6 +108,7 @@ class _Runs:
     first few files that show each."""
 
     FILES = 3
+    REMEMBERED = 100_000  # the most pieces remembered as read, so memory stays bounded
 
     def __init__(self, factbase: FactBase) -> None:
         self.wanted = {
@@ -118,7 +118,7 @@ class _Runs:
             for digest in source.index.run_hashes[unit.start : unit.end]
         }
         self.shown: dict[int, tuple[tuple[str, ...], list[str]]] = {}
-        self._read: set[int] = set()  # pieces already read (the navigation and footer repeat on every page)
+        self._read: set[int] = set()  # pieces lately read: the navigation and footer repeat on every page
 
     def read(self, path: str, piece: str) -> None:
         if len(piece) < 2 * RUN - 1:  # too short to hold RUN words
@@ -126,6 +126,8 @@ class _Runs:
         digest = hash(piece)
         if digest in self._read:
             return
+        if len(self._read) >= self.REMEMBERED:
+            self._read.clear()  # what repeats on every page is soon read again, and remembered
         self._read.add(digest)
         found = keys(piece)
         for start in range(len(found) - RUN + 1):

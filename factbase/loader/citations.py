@@ -157,9 +157,9 @@ def _closest_passage(index: TextIndex, quote: str) -> tuple[str, int] | None:
     best: tuple[float, str, int] = (0.0, "", 0)
     for (unit_start, begin), _ in votes.most_common(CLOSEST_PLACES):
         unit = index.unit_at(unit_start)
-        for first in range(max(0, begin - 2), max(0, min(begin + 3, len(unit.words)))):
+        for first in range(max(0, begin - 2), max(0, min(begin + 3, unit.size))):
             for length in range(max(1, size - 2), size + 3):
-                window = _tokens(unit, first, min(len(unit.words), first + length))
+                window = _tokens(unit, first, min(unit.size, first + length))
                 matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
                 if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
                     continue
@@ -173,7 +173,7 @@ def _tokens(unit: Unit, first: int, last: int) -> str:
     """A block's words first to last (exclusive), with the punctuation attached to them: whole
     whitespace-separated tokens."""
     text = unit.text
-    begin, end = unit.words[first].start, unit.words[last - 1].end
+    begin, end = unit.word_start(first), unit.word_end(last - 1)
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
     while end < len(text) and not text[end].isspace():
