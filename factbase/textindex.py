@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from factbase.article import split_blocks
 from factbase.model import CREDIT_LINE, Article
@@ -96,20 +96,21 @@ class TextIndex:
             self._add(paragraph.text, paragraph.number, block.line)
         self.starts = [unit.start for unit in self.units]
         self.by_paragraph = {unit.paragraph: unit for unit in self.units if unit.paragraph is not None}
-        # Where each word, and each run of RUN words (by its hash), stands: a position, or a list
-        # of them when there is more than one (most runs, and many words, stand once).
-        self._by_key: dict[str, int | list[int]] = {}
-        self._by_run: dict[int, int | list[int]] = {}
         # The hash of the run of RUN keys starting at each word, or 0 where fewer than RUN words
         # of its block are left.
         self.run_hashes: array[int] = array("q", bytes(8 * len(self.keys)))
-        for position, key in enumerate(self.keys):
-            _record(self._by_key, key, position)
         for unit in self.units:
             for offset, run in run_keys(self.keys[unit.start : unit.end]):
-                digest = hash(run)
-                self.run_hashes[unit.start + offset] = digest
-                _record(self._by_run, digest, unit.start + offset)
+                self.run_hashes[unit.start + offset] = hash(run)
+        # Where each word, and each run of RUN words, stands: positions sorted by hash, so that
+        # those of one hash are found by bisection (two arrays of ints take a fraction of the
+        # memory of a dictionary of lists, which a thousand captures would feel).
+        self._by_key = _Sorted(enumerate(hash(key) for key in self.keys))
+        self._by_run = _Sorted(
+            (position, self.run_hashes[position])
+            for unit in self.units
+            for position in range(unit.start, unit.end - RUN + 1)
+        )
 
     def _add(self, text: str, paragraph: int | None, line: int) -> None:
         found = keys(text)
@@ -133,7 +134,7 @@ class TextIndex:
 
     def places(self, key: str) -> Sequence[int]:
         """Where a word (by its key) stands, in reading order."""
-        return _places(self._by_key, key)
+        return [place for place in self._by_key.places(hash(key)) if self.keys[place] == key]
 
     # Finding words -----------------------------------------------------------------------------
 
@@ -150,12 +151,12 @@ class TextIndex:
         offset = 0
         if size >= RUN:
             for at, run in run_keys(keys):
-                found = _places(self._by_run, hash(run))
+                found = self._by_run.places(hash(run))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
         else:
             for at, key in enumerate(keys):
-                found = _places(self._by_key, key)
+                found = self._by_key.places(hash(key))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
         if not anchors:
@@ -215,21 +216,19 @@ class TextIndex:
         return found
 
 
-def _record(table: dict[Any, int | list[int]], key: Any, position: int) -> None:
-    found = table.get(key)
-    if found is None:
-        table[key] = position
-    elif isinstance(found, int):
-        table[key] = [found, position]
-    else:
-        found.append(position)
+class _Sorted:
+    """Positions by a hash of what stands there, sorted by hash (and, within one, by position)."""
 
+    def __init__(self, placed: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted((digest, position) for position, digest in placed)
+        self.digests: array[int] = array("q", (digest for digest, _ in pairs))
+        self.positions: array[int] = array("q", (position for _, position in pairs))
 
-def _places(table: dict[Any, int | list[int]], key: Any) -> Sequence[int]:
-    found = table.get(key)
-    if found is None:
-        return ()
-    return (found,) if isinstance(found, int) else found
+    def places(self, digest: int) -> Sequence[int]:
+        """The positions with this hash, in reading order (a hash shared by two runs or words
+        gives both: the caller checks the words)."""
+        low = bisect_left(self.digests, digest)
+        return self.positions[low : bisect_right(self.digests, digest, low)]
 
 
 class ShownRuns(Generic[Owner]):
