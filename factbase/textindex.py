@@ -3,8 +3,9 @@
 A capture is split into blocks as factbase.article splits it: each body paragraph (the first
 without its dateline), the credit line, and every block of page furniture. Every word of every
 block is numbered in reading order, and indexed by its key (factbase.words) and by each run of
-RUN keys that starts at it within its block. From that index, in time that depends on the
-question and not on the length of the text:
+RUN keys that starts at it within its block (positions sorted by hash, found by bisection). From
+that index, in time that grows with the question and only with the logarithm of the text (or
+not at all, where a dictionary answers):
 
 - where a quote stands in a paragraph, as whole words (the loader's check of each citation);
 - how often a passage stands in the capture (the context a TextQuoteSelector needs);
@@ -13,8 +14,9 @@ question and not on the length of the text:
 - which body words a set of shown texts reproduces in runs (the quoting budget), by looking each
   body word's run up in the set of runs shown, once.
 
-Runs are indexed by the hash of their keys, and every hit is checked against the keys themselves,
-so two runs that share a hash are never taken for each other.
+Words and runs are indexed by the hash of their keys, and every hit is checked against the keys
+themselves, so two that share a hash are never taken for each other. factbase.words defines a
+word; RUN (six) is where a run of them is a copy.
 """
 
 from __future__ import annotations
