@@ -159,7 +159,7 @@ def _text_problem(value: Any, holds: str, limit: int) -> str | None:
 
 def _patterned(holds: str, pattern: re.Pattern[str], limit: int) -> Check:
     def check(value: Any) -> str | None:
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern.match(str(value)):
+        if isinstance(value, int) and not isinstance(value, bool) and pattern.match(str(value)):
             return f"{_wrong(holds, value)}: YAML reads {value} as a number; write it in quotes, '{value}'"
         problem = _text_problem(value, holds, limit)
         if problem is not None:
