@@ -3,6 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# SITE_URL (the hosted address, which `make offline` and `make build` give MkDocs) is passed on
+# as written, whether it comes from the environment or from make's command line, where make would
+# otherwise expand $(...) in it before exporting it.
+ifdef SITE_URL
+override SITE_URL := $(value SITE_URL)
+export SITE_URL
+endif
 
 .PHONY: serve test lint check build offline generate lighthouse bench screenshots clean
 .PHONY: recheck
@@ -24,16 +31,22 @@ check: $(VENV)/.installed
 	$(BIN)/python -m factbase.check data
 
 ## recheck: compare a new capture of a source with its stored text, quote by quote (SOURCE=<id> TEXT=<file>)
-# SOURCE and TEXT reach the command through the environment, never pasted into the shell line,
-# so a file name with a quote or a semicolon in it is only a file name.
-recheck: export RECHECK_SOURCE = $(SOURCE)
-recheck: export RECHECK_TEXT = $(TEXT)
+# Make expands $(...) in a variable given on its command line, and exports the result to every
+# recipe: `TEXT='cap$(shell touch x).txt'` would run a command. So each value an editor passes is
+# taken as written ($(value ...), never expanded), kept out of the recipes' environment under its
+# own name, and handed to the command through the environment, quoted, after `--`: a file name
+# with $, $(shell ...), backticks, quotes, spaces, a semicolon or a leading dash is only a name.
+override SOURCE := $(value SOURCE)
+override TEXT := $(value TEXT)
+unexport SOURCE TEXT
+recheck: export RECHECK_SOURCE := $(SOURCE)
+recheck: export RECHECK_TEXT := $(TEXT)
 recheck: $(VENV)/.installed
 	@if [ -z "$$RECHECK_SOURCE" ] || [ -z "$$RECHECK_TEXT" ]; then \
 		echo 'usage: make recheck SOURCE=<source id in data/sources.yaml> TEXT=<new capture, as UTF-8 text>' >&2; \
 		exit 2; \
 	fi
-	$(BIN)/python -m factbase.recheck "$$RECHECK_SOURCE" "$$RECHECK_TEXT"
+	$(BIN)/python -m factbase.recheck -- "$$RECHECK_SOURCE" "$$RECHECK_TEXT"
 
 ## offline: the offline edition, zipped, with its SHA-256, in dist/ (open it from disk, no server)
 offline: check

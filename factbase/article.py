@@ -11,8 +11,12 @@ captions, timestamps, sidebars, ads) is page furniture and cannot be cited.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from factbase.limits import echo
 from factbase.model import CREDIT_LINE, Article, Paragraph
 
 
@@ -35,7 +39,37 @@ class Layout:
     photo_captions: tuple[str, ...] = ()  # how caption lines begin, wherever they stand
 
 
-def split_blocks(text: str) -> list[Block]:
+class Prefixes:
+    """Which of some prefixes a text begins with, found in time that grows with the prefixes'
+    length, not their number (a layout may list thousands)."""
+
+    _END = ""  # the key that marks where a prefix ends: no character is the empty string
+
+    def __init__(self, prefixes: Iterable[str]) -> None:
+        self._root: dict[str, Any] = {}
+        for prefix in prefixes:
+            node = self._root
+            for char in prefix:
+                node = node.setdefault(char, {})
+            node[self._END] = prefix
+
+    def of(self, text: str) -> list[str]:
+        """The prefixes text begins with, shortest first."""
+        found: list[str] = []
+        node: dict[str, Any] | None = self._root
+        for char in text:
+            if not node:
+                return found
+            if self._END in node:
+                found.append(node[self._END])
+            node = node.get(char)
+        if node and self._END in node:
+            found.append(node[self._END])
+        return found
+
+
+@lru_cache(maxsize=8)  # numbering, the index and the furniture count each read a text's blocks
+def split_blocks(text: str) -> tuple[Block, ...]:
     """Split a stored text into blocks separated by blank lines."""
     blocks: list[Block] = []
     lines: list[str] = []
@@ -50,7 +84,7 @@ def split_blocks(text: str) -> list[Block]:
             lines = []
     if lines:
         blocks.append(Block(" ".join(lines), first_line))
-    return blocks
+    return tuple(blocks)
 
 
 def number_paragraphs(text: str, layout: Layout) -> tuple[Article, list[str]]:
@@ -62,52 +96,61 @@ def number_paragraphs(text: str, layout: Layout) -> tuple[Article, list[str]]:
     problems: list[str] = []
     start = next((i for i, block in enumerate(blocks) if block.text.startswith(layout.dateline)), None)
     if start is None:
-        return Article(()), [f"dateline {layout.dateline!r} does not begin any paragraph of the text"]
+        return Article(()), [f"dateline {echo(layout.dateline)} does not begin any paragraph of the text"]
     end = next((i for i in range(start + 1, len(blocks)) if blocks[i].text == layout.credit_line), None)
     if end is None:
-        return Article(()), [f"credit line {layout.credit_line!r} is not a paragraph of the text after the dateline"]
+        return Article(()), [
+            f"credit line {echo(layout.credit_line)} is not a paragraph of the text after the dateline"
+        ]
 
     first = blocks[start]
     opening = first.text[len(layout.dateline) :].strip()
-    body = ([Block(opening, first.line)] if opening else []) + blocks[start + 1 : end]
+    body = ([Block(opening, first.line)] if opening else []) + list(blocks[start + 1 : end])
 
     paragraphs: list[Paragraph] = []
     section: str | None = None
+    subheads = set(layout.subheads)
     subheads_seen: set[str] = set()
     furniture_seen: set[str] = set()
+    furniture, captions = Prefixes(layout.furniture), Prefixes(layout.photo_captions)
+    order = {prefix: number for number, prefix in reversed(list(enumerate(layout.furniture)))}
     for block in body:
-        if block.text in layout.subheads:
+        if block.text in subheads:
             section = block.text
             subheads_seen.add(block.text)
             continue
-        prefix = next((p for p in layout.furniture if block.text.startswith(p)), None)
-        if prefix is not None:
-            furniture_seen.add(prefix)
+        found = furniture.of(block.text)
+        if found:
+            furniture_seen.add(min(found, key=order.__getitem__))  # the first the layout lists
             continue
-        if any(block.text.startswith(p) for p in layout.photo_captions):
+        if captions.of(block.text):
             continue
         paragraphs.append(Paragraph(len(paragraphs) + 1, block.text, section, block.line))
 
     for subhead in layout.subheads:
         if subhead not in subheads_seen:
-            problems.append(f"subhead {subhead!r} is not a paragraph of the body")
+            problems.append(f"subhead {echo(subhead)} is not a paragraph of the body")
     for prefix in layout.furniture:
         if prefix not in furniture_seen:
-            problems.append(f"furniture {prefix!r} does not begin any paragraph of the body")
+            problems.append(f"furniture {echo(prefix)} does not begin any paragraph of the body")
     credit = Paragraph(CREDIT_LINE, blocks[end].text, None, blocks[end].line)
     return Article(tuple(paragraphs), credit), problems
 
 
 def caption_lines(text: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
     """The whole lines that begin with each caption prefix, and a problem for each not found."""
-    lines = [line.strip() for line in text.splitlines()]
+    lines_of: dict[str, list[str]] = {prefix: [] for prefix in prefixes}
+    starts = Prefixes(prefixes)
+    for line in text.splitlines():
+        line = line.strip()
+        for prefix in starts.of(line):
+            lines_of[prefix].append(line)
     found: list[str] = []
     problems: list[str] = []
     for prefix in prefixes:
-        matches = [line for line in lines if line.startswith(prefix)]
-        if not matches:
-            problems.append(f"photo caption {prefix!r} does not begin any line of the text")
-        found.extend(matches)
+        if not lines_of[prefix]:
+            problems.append(f"photo caption {echo(prefix)} does not begin any line of the text")
+        found.extend(lines_of[prefix])
     return tuple(found), problems
 
 
@@ -116,14 +159,3 @@ def blocks_after(text: str, article: Article, skip: tuple[str, ...] = ()) -> int
     if article.credit is None:
         return 0
     return sum(1 for block in split_blocks(text) if block.line > article.credit.line and block.text not in skip)
-
-
-def outside_body(text: str, article: Article, quote: str) -> int | None:
-    """The line of the stored text where a quote occurs outside the body, if it does."""
-    body_lines = {paragraph.line for paragraph in article.paragraphs}
-    if article.credit is not None:
-        body_lines.add(article.credit.line)
-    for block in split_blocks(text):
-        if block.line not in body_lines and quote in block.text:
-            return block.line
-    return None

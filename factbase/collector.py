@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factbase.kinds import describe
+from factbase.limits import MAX_PROBLEMS, echo
 from factbase.specs import Spec
 from factbase.yamlfile import LineList, LineMap, Origin
 
@@ -24,23 +25,41 @@ class Problem:
 
 
 class DataError(Exception):
-    """data/ has problems; `problems` lists all of them."""
+    """data/ has problems: `problems` lists the first MAX_PROBLEMS of them, `more` counts the rest."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
         self.problems = tuple(problems)
-        count = len(problems)
-        heading = f"data/ has {count} problem{'s' if count != 1 else ''}:"
-        super().__init__("\n".join([heading, *map(str, problems)]))
+        self.more = more
+        count = len(problems) + more
+        heading = f"data/ has {count:,} problem{'s' if count != 1 else ''}:"
+        rest = [f"… and {more:,} more problem{'s' if more != 1 else ''}"] if more else []
+        super().__init__("\n".join([heading, *map(str, problems), *rest]))
 
 
 class Collector:
-    """Gathers problems while the loader walks data/."""
+    """Gathers problems while the loader walks data/: the first MAX_PROBLEMS, and a count of the rest."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.more = 0
 
     def add(self, origin: Origin, message: str) -> None:
-        self.problems.append(Problem(origin, message))
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(Problem(origin, message))
+
+    def count_unlisted(self, number: int) -> None:
+        """Count problems found beyond the MAX_PROBLEMS a file reported (the collector is full then)."""
+        self.more += number
+
+    @property
+    def full(self) -> bool:
+        """True once no further problem will be listed: what would only explain one can be skipped."""
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def error(self) -> DataError:
+        return DataError(self.problems, self.more)
 
 
 def item_line(sequence: Any, index: int, default: int) -> int:
@@ -91,14 +110,14 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
     """Check an entry's keys and values against its spec, and each nested entry against its own."""
     checked = Checked(entry, origin, name, set(), clean=not entry.duplicate_keys)
     for key, line in entry.duplicate_keys:
-        collector.add(Origin(origin.file, line), f"{name} has key {key!r} twice")
+        collector.add(Origin(origin.file, line), f"{name} has key {echo(key)} twice")
     for key in entry:
         if key not in spec.fields:
             checked.clean = False
             suggestion = did_you_mean(str(key), [str(k) for k in spec.fields])
             collector.add(
                 checked.at(key),
-                f"{name} has unknown key {key!r}{suggestion}; allowed keys: {', '.join(spec.fields)}",
+                f"{name} has unknown key {echo(key)}{suggestion}; allowed keys: {', '.join(spec.fields)}",
             )
     for key, spec_field in spec.fields.items():
         if key not in entry:
@@ -114,7 +133,14 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
             continue
         if spec_field.choices and value not in spec_field.choices:
             collector.add(
-                checked.at(key), f"{name}: {key!r} should be one of {', '.join(spec_field.choices)}, not {value!r}"
+                checked.at(key), f"{name}: {key!r} should be one of {', '.join(spec_field.choices)}, not {echo(value)}"
+            )
+            continue
+        if value in spec_field.reserved:
+            collector.add(
+                checked.at(key),
+                f"{name}: {key!r} cannot be {value!r}, a name the site's own pages use ({spec_field.reserved_why}); "
+                "choose another",
             )
             continue
         checked.valid.add(key)
@@ -168,6 +194,11 @@ ID_CUTOFF = 0.85
 
 
 def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
-    """ " (did you mean 'x'?)" for the known name closest to a misspelt one, or "" if none is close."""
-    hint = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
-    return f" (did you mean {hint[0]!r}?)" if hint else ""
+    """ " (did you mean 'x'?)" for the known name closest to a misspelt one, or "" if none is close.
+
+    Names whose lengths alone rule them out are never compared (difflib's ratio is at most
+    2 * shorter / (both lengths)), so a name of megabytes costs nothing.
+    """
+    near = [k for k in known if 2 * min(len(k), len(name)) >= cutoff * (len(k) + len(name))]
+    hint = difflib.get_close_matches(name, near, n=1, cutoff=cutoff) if near else []
+    return f" (did you mean {echo(hint[0])}?)" if hint else ""

@@ -31,7 +31,9 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
 
     Understands a weekday ("Sunday"), "last week", "last month", a month name ("in September")
     and a month and day ("December 1"), each with leading words such as "in", "on", "from" or
-    "writing in". Raises UnresolvableDateError for anything else.
+    "writing in". Raises UnresolvableDateError for anything else. Every date it gives is within a
+    year before publication, so any publication date the loader accepts (factbase.kinds'
+    EARLIEST_DATE on) resolves inside the calendar.
     """
     words = reported_as.strip().rstrip(",.")
     lowered = words.lower()

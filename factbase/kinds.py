@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from factbase.limits import echo
+
 # Characters no value may hold: controls (line breaks and tabs among them), and the invisible
 # format characters that reorder or hide text (bidi overrides, zero-width spaces, BOMs): every
 # code point of Unicode's categories Cc, Cf, Zl and Zp. tests/test_kinds.py holds this list to
@@ -113,11 +115,10 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
             return "empty text"
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"text ({shown!r})"
+        return f"text ({echo(value)})"
     if isinstance(value, float) and not math.isfinite(value):
         return f"the number {value!r}"
-    return f"{type(value).__name__} ({value!r})"
+    return f"{type(value).__name__} ({echo(value)})"
 
 
 Check = Callable[[Any], "str | None"]
@@ -158,12 +159,19 @@ def _text_problem(value: Any, holds: str, limit: int) -> str | None:
 
 def _patterned(holds: str, pattern: re.Pattern[str], limit: int) -> Check:
     def check(value: Any) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and pattern.match(str(value)):
+            return f"{_wrong(holds, value)}: YAML reads {value} as a number; write it in quotes, '{value}'"
         problem = _text_problem(value, holds, limit)
         if problem is not None:
             return problem
         return None if pattern.match(value) else _wrong(holds, value)
 
     return check
+
+
+# The earliest date a data file may give: no copy this site captures, and no day it was edited,
+# is older, and every date resolved from one stays well inside the calendar.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
 
 
 def _latest_possible_date() -> datetime.date:
@@ -177,9 +185,11 @@ def _check_date(value: Any) -> str | None:
         try:
             day = datetime.date.fromisoformat(value)
         except ValueError:
-            return f"should be a real date, not {value!r}"
+            return f"should be a real date, not {echo(value)}"
         if day > _latest_possible_date():
             return f"is {value!r}, a day still to come; give today's date or an earlier one"
+        if day < EARLIEST_DATE:
+            return f"is {value!r}, before {EARLIEST_DATE.year}: no report this site cites is that old; check the year"
         return None
     return _wrong(holds, value)
 

@@ -6,9 +6,12 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factbase.yamlfile import Origin
+
+if TYPE_CHECKING:
+    from factbase.textindex import TextIndex
 
 Role = Literal["original", "syndicated"]
 EntityKind = Literal["person", "organisation", "group", "place"]
@@ -97,6 +100,14 @@ class Source:
     def report_id(self) -> str:
         """The id of the original report this copy is (itself, for an original)."""
         return self.copy_of or self.id
+
+    @cached_property
+    def index(self) -> TextIndex:
+        """Its stored text's words, indexed once (built on first use, so always of this text)."""
+        # Imported here: the index reads the text through factbase.article, which reads this module.
+        from factbase.textindex import TextIndex
+
+        return TextIndex(self.text, self.article)
 
 
 @dataclass(frozen=True)
@@ -336,9 +347,13 @@ class FactBase:
     def _entities_by_id(self) -> dict[str, Entity]:
         return {entity.id: entity for entity in self.entities}
 
+    @cached_property
+    def _shares_by_source(self) -> dict[str, QuotedShare]:
+        return {share.source_id: share for share in self.quoted_shares}
+
     def quoted_share(self, source_id: str) -> QuotedShare | None:
         """How much of a source's body the site quotes, if it has a body to quote."""
-        return next((share for share in self.quoted_shares if share.source_id == source_id), None)
+        return self._shares_by_source.get(source_id)
 
     def source(self, source_id: str) -> Source:
         """The source with this id; KeyError if there is none."""

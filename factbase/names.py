@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 
 
 class NameIndex:
-    """Finds which names occur in a text, whole words only, in one pass over its words."""
+    """Finds which names occur in a text, whole words only, in one pass over its words.
+
+    The names are a tree of their words: from each word of a text, the tree is followed only as
+    far as the text goes on with the words of some name, so a text costs what the names it holds
+    cost, not the length of the longest name at every word.
+    """
+
+    _IDS = ""  # the key under which a node keeps the ids of the name that ends there (no word is "")
 
     def __init__(self, names: dict[str, list[str]]) -> None:
-        # A name is matched as its sequence of words; the key is that sequence.
-        self._ids: dict[tuple[str, ...], list[str]] = {}
+        self._root: dict[str, Any] = {}
         for name, ids in names.items():
-            words = tuple(_WORD.findall(name))
-            if words:
-                self._ids.setdefault(words, []).extend(ids)
-        self._longest = max((len(words) for words in self._ids), default=0)
+            node = self._root
+            for word in _WORD.findall(name):
+                node = node.setdefault(word, {})
+            if node is not self._root:
+                node.setdefault(self._IDS, []).extend(ids)
 
     def ids_in(self, text: str) -> list[str]:
         """The ids of every name the text uses, in order, repeats included."""
         words = _WORD.findall(text)
         found: list[str] = []
         for start in range(len(words)):
-            for size in range(1, min(self._longest, len(words) - start) + 1):
-                found.extend(self._ids.get(tuple(words[start : start + size]), ()))
+            node = self._root.get(words[start])
+            at = start + 1
+            while node is not None:
+                found.extend(node.get(self._IDS, ()))
+                node = node.get(words[at]) if at < len(words) else None
+                at += 1
         return found

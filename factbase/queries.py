@@ -156,15 +156,21 @@ class FactIndex:
             index.setdefault(figure.citation.location, []).append(figure)
         return index
 
+    @cached_property
+    def _data_order(self) -> dict[int, int]:
+        """Each quotation's and figure's place in the data, by identity."""
+        return {id(entry): at for at, entry in enumerate((*self.factbase.quotations, *self.factbase.figures))}
+
     def quotations_at(self, locations: set[Location]) -> tuple[Quotation, ...]:
-        """The quotations standing in any of these paragraphs, in data order."""
-        found = {id(q) for location in locations for q in self._quotations_by_location.get(location, ())}
-        return tuple(q for q in self.factbase.quotations if id(q) in found) if found else ()
+        """The quotations standing in any of these paragraphs, in data order (in time that grows
+        with what is found, not with every quotation there is)."""
+        found = {id(q): q for location in locations for q in self._quotations_by_location.get(location, ())}
+        return tuple(found[key] for key in sorted(found, key=self._data_order.__getitem__))
 
     def figures_at(self, locations: set[Location]) -> tuple[Figure, ...]:
         """The figures given in any of these paragraphs, in data order."""
-        found = {id(f) for location in locations for f in self._figures_by_location.get(location, ())}
-        return tuple(f for f in self.factbase.figures if id(f) in found) if found else ()
+        found = {id(f): f for location in locations for f in self._figures_by_location.get(location, ())}
+        return tuple(found[key] for key in sorted(found, key=self._data_order.__getitem__))
 
     @cached_property
     def _citations_by_source(self) -> dict[str, dict[int, list[tuple[Fact, Citation]]]]:

@@ -1,20 +1,26 @@
 """Where a quote stands in a captured page, as a W3C Web Annotation TextQuoteSelector.
 
 An annotation tool (Hypothesis, for one) anchors a quote by finding prefix + exact + suffix in a
-page's text. The context given is the least that finds the quote once in the whole capture: none
-when the quote is found only once, otherwise whole words of its paragraph, one at a time, after
-it and then before it. It is as little of the report as will do, since the site counts every
-word it shows (factbase.loader.budget counts these too).
+page's text. The context given is the least that finds the quote once in the capture, whole words
+within a block, spacing aside: none when the quote is found only once, otherwise whole words of
+its paragraph, one at a time, after it and then before it. It is as little of the report as will
+do, since the site counts every word it shows (factbase.loader.budget counts these too). Each
+count is asked of the capture's index (factbase.textindex), never of the capture's whole text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
-from factbase.loader.citations import find_whole_words
 from factbase.model import Location, Source
+from factbase.textindex import TextIndex
 from factbase.words import words
+
+# The most words of context a selector gives on either side: a passage that more would not tell
+# apart from another is one no tool can be pointed to once (and looking further would cost the
+# square of a paragraph that repeats itself).
+MAX_CONTEXT = 40
 
 
 @dataclass(frozen=True)
@@ -31,35 +37,41 @@ class QuoteSelector:
         return self.prefix + self.exact + self.suffix
 
 
-@lru_cache(maxsize=8)
-def _flowing(text: str) -> str:
-    """A capture's text as a page shows it: every run of spaces and line breaks one space, so
-    that a paragraph's lines, joined, are found in it, and words split over two lines count."""
-    return " ".join(text.split())
+# Each capture's selectors, worked out once: the budget counts them and the downloads give them.
+_made: WeakKeyDictionary[TextIndex, dict[tuple[int, str], QuoteSelector]] = WeakKeyDictionary()
 
 
 def select_quote(source: Source, location: Location, quote: str) -> QuoteSelector:
     """The selector for a quote the loader has verified stands in this paragraph of the source."""
-    paragraph = source.article.paragraph(location.paragraph)
-    start = find_whole_words(paragraph.text, quote) if paragraph is not None else -1
-    if paragraph is None or start == -1:
+    made = _made.setdefault(source.index, {})
+    key = (location.paragraph, quote)
+    if key not in made:
+        made[key] = _select(source, location, quote)
+    return made[key]
+
+
+def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
+    index = source.index
+    unit = index.paragraph(location.paragraph)
+    span = next(index.spans(quote, within=unit), None) if unit is not None else None
+    if span is None:
         raise ValueError(f"{quote!r} is not in {location.label} of {source.id}")
-    text, end = paragraph.text, start + len(quote)
-    before = words(text[:start])
-    after = [(word.start + end, word.end + end) for word in words(text[end:])]
-    capture = _flowing(source.text)
+    unit, first, start = span
+    text, end = unit.text, start + len(quote)
+    beyond = first + len(words(quote))  # the first word after the quote
+    before, after = min(first, MAX_CONTEXT), min(unit.size - beyond, MAX_CONTEXT)
     taken_before = taken_after = 0
     while True:
-        prefix = text[before[-taken_before].start : start] if taken_before else ""
-        suffix = text[end : after[taken_after - 1][1]] if taken_after else ""
-        found = capture.count(_flowing(prefix + quote + suffix))
+        prefix = text[unit.word_start(first - taken_before) : start] if taken_before else ""
+        suffix = text[end : unit.word_end(beyond + taken_after - 1)] if taken_after else ""
+        found = index.count(prefix + quote + suffix, limit=2)
         if found == 0:
             raise ValueError(f"{prefix + quote + suffix!r} is not in the text of {source.id}")
         if found == 1:
             return QuoteSelector(quote, prefix, suffix)
-        if taken_after < len(after) and (taken_after <= taken_before or taken_before == len(before)):
+        if taken_after < after and (taken_after <= taken_before or taken_before == before):
             taken_after += 1
-        elif taken_before < len(before):
+        elif taken_before < before:
             taken_before += 1
         else:  # the whole paragraph stands twice in the capture: give it all
             return QuoteSelector(quote, prefix, suffix)

@@ -52,6 +52,18 @@ class Field:
     choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
     items: Spec | None = None  # for a list of entries: what each one holds
     present_when: PresentWhen | None = None  # for an optional key: when exactly it must be there
+    # Free text that holds the report's or the capture's own words (a quote, a name, a headline, a
+    # line of the page), exactly. Every other free text is the site's own words: it may not copy
+    # six words in a row of any paragraph of any source outside quote marks.
+    verbatim: bool = False
+    # Values the key may not take, and why: an id the site's own pages already use as a path.
+    reserved: tuple[str, ...] = ()
+    reserved_why: str = ""
+
+    @property
+    def own_words(self) -> bool:
+        """True for free text the site writes in its own words."""
+        return self.kind.free_text and not self.verbatim and not self.choices
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,9 @@ CITATION = Spec(
         "source": Field(ID, help="the id of the source in data/sources.yaml"),
         "paragraph": Field(PARAGRAPH, help="the paragraph number on the source's page, or credit line"),
         "quote": Field(
-            TEXT, help="the source's exact words that prove the claim: 3 to 25 whole words of that paragraph"
+            TEXT,
+            verbatim=True,
+            help="the source's exact words that prove the claim: 3 to 25 whole words of that paragraph",
         ),
     },
 )
@@ -84,7 +98,12 @@ SECTION = Spec(
 SOURCE = Spec(
     "source",
     {
-        "id": Field(ID, help="a stable id, e.g. cnn-business-2019-12-02"),
+        "id": Field(
+            ID,
+            help="a stable id, e.g. cnn-business-2019-12-02; the page is sources/<id>/",
+            reserved=("index", "versions"),
+            reserved_why="sources/index/ is the list of sources and sources/versions/ the comparison of copies",
+        ),
         "role": Field(
             TEXT, choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
         ),
@@ -110,12 +129,14 @@ SOURCE = Spec(
                 extra="quote_budget is set on the original, which its copies share",
             ),
         ),
-        "publisher": Field(TEXT, help="who published this copy"),
-        "title": Field(TEXT, help="the headline as the copy gives it"),
+        "publisher": Field(TEXT, verbatim=True, help="who published this copy"),
+        "title": Field(TEXT, verbatim=True, help="the headline as the copy gives it"),
         "published": Field(DATE, help="the publication date"),
-        "timestamp_as_shown": Field(TEXT, required=False, help="the copy's own line giving date and time"),
-        "dateline": Field(TEXT, help="how the body begins, before its first words"),
-        "credit_line": Field(TEXT, help="the line that ends the article, exactly"),
+        "timestamp_as_shown": Field(
+            TEXT, required=False, verbatim=True, help="the copy's own line giving date and time"
+        ),
+        "dateline": Field(TEXT, verbatim=True, help="how the body begins, before its first words"),
+        "credit_line": Field(TEXT, verbatim=True, help="the line that ends the article, exactly"),
         "url": Field(URL, help="the copy's confirmed address, or null"),
         "url_note": Field(
             TEXT,
@@ -129,10 +150,10 @@ SOURCE = Spec(
             ),
         ),
         "text": Field(STORED_TEXT, help="the stored text of the capture"),
-        "subheads": Field(TEXTS, required=False, help="the article's subheads, exactly"),
-        "furniture": Field(TEXTS, required=False, help="how non-article blocks inside the body begin"),
-        "photo_captions": Field(TEXTS, required=False, help="how photo caption lines begin"),
-        "copyright_line": Field(TEXT, required=False, help="the copy's copyright line, exactly"),
+        "subheads": Field(TEXTS, required=False, verbatim=True, help="the article's subheads, exactly"),
+        "furniture": Field(TEXTS, required=False, verbatim=True, help="how non-article blocks inside the body begin"),
+        "photo_captions": Field(TEXTS, required=False, verbatim=True, help="how photo caption lines begin"),
+        "copyright_line": Field(TEXT, required=False, verbatim=True, help="the copy's copyright line, exactly"),
         "furniture_after": Field(TEXT, required=False, help="what the page furniture after the article is"),
     },
 )
@@ -140,7 +161,12 @@ SOURCE = Spec(
 TOPIC = Spec(
     "topic",
     {
-        "id": Field(ID, help="a stable id; the page is topics/<id>/"),
+        "id": Field(
+            ID,
+            help="a stable id; the page is topics/<id>/",
+            reserved=("index",),
+            reserved_why="topics/index/ is the list of topics",
+        ),
         "title": Field(TEXT, help="the page title and navigation entry"),
         "summary": Field(TEXT, help="one sentence on what the topic covers"),
         "introduction": Field(
@@ -185,9 +211,9 @@ ENTITY = Spec(
     "entity",
     {
         "id": Field(ID, help="a stable id; the anchor on the people page"),
-        "name": Field(TEXT, help="the name as the report gives it"),
+        "name": Field(TEXT, verbatim=True, help="the name as the report gives it"),
         "kind": Field(TEXT, choices=("person", "organisation", "group", "place")),
-        "aliases": Field(TEXTS, required=False, help="other names the report uses"),
+        "aliases": Field(TEXTS, required=False, verbatim=True, help="other names the report uses"),
         "description": Field(TEXT, help="a short description taken from the reporting"),
         "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
     },
@@ -197,7 +223,7 @@ FIGURE = Spec(
     "figure",
     {
         "id": Field(ID, help="a stable id"),
-        "as_written": Field(TEXT, help="the number as the report writes it"),
+        "as_written": Field(TEXT, verbatim=True, help="the number as the report writes it"),
         "value": Field(NUMBER, help="the number itself"),
         "unit": Field(TEXT, help="what the number is measured in"),
         "counts": Field(TEXT, help="what the number counts"),
@@ -210,10 +236,11 @@ QUOTATION = Spec(
     "quotation",
     {
         "id": Field(ID, help="a stable id; the anchor on the quotes page is #q-<id>"),
-        "words": Field(TEXT, help="exactly the words between the report's quote marks"),
+        "words": Field(TEXT, verbatim=True, help="exactly the words between the report's quote marks"),
         "excerpt": Field(
             TEXT,
             required=False,
+            verbatim=True,
             help="for a long quotation: the part the quotes page shows, pieces of its words joined by …",
         ),
         "about": Field(TEXT, help="what it is about, in a few words of your own: the link to it everywhere else"),

@@ -9,16 +9,21 @@ punctuated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from array import array
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’‑-][^\W_]+)*")
 # Text the site writes between these is quoted, not its own words.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A run of this many consecutive words of a report is a copy, not a phrase: the own-words rule
+# refuses one outside quote marks, the budget counts every word in one, and the scan of the
+# built site looks for them.
+RUN = 6
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word of a text, and where it stands (character offsets)."""
 
     text: str  # normalised: lower case, straight apostrophe, plain hyphen
@@ -26,74 +31,84 @@ class Word:
     end: int
 
 
-@lru_cache(maxsize=4096)  # paragraphs are tokenised again for every excerpt and text that cites them
-def words(text: str) -> tuple[Word, ...]:
-    """The words of a text, in order, normalised for comparison."""
-    return tuple(
-        Word(match.group(0).lower().replace("’", "'").replace("‑", "-"), match.start(), match.end())
-        for match in _WORD.finditer(text)
-    )
+def _key(word: str) -> str:
+    # Interned: a fact base of many reports holds the same few thousand words many times over.
+    return sys.intern(word.lower().replace("’", "'").replace("‑", "-"))
 
 
-def count(text: str) -> int:
-    """How many words a text has."""
-    return len(_WORD.findall(text))
+def _word(match: re.Match[str]) -> Word:
+    return Word(_key(match.group(0)), match.start(), match.end())
 
 
-def positions_of(paragraph: str, excerpt: str, start: int) -> range:
-    """The word positions in paragraph covered by excerpt, which stands at character offset start."""
-    end = start + len(excerpt)
-    covered = [i for i, word in enumerate(words(paragraph)) if word.start < end and word.end > start]
-    return range(covered[0], covered[-1] + 1) if covered else range(0)
-
-
-def own_words(text: str) -> list[list[str]]:
-    """The runs of words a text writes outside quote marks (each quoted passage breaks a run)."""
-    runs: list[list[str]] = []
-    last = 0
-    for match in QUOTED.finditer(text):
-        runs.append([w.text for w in words(text[last : match.start()])])
-        last = match.end()
-    runs.append([w.text for w in words(text[last:])])
-    return [run for run in runs if run]
-
-
-def longest_copied_run(text: str, source: str, at_least: int) -> list[str] | None:
-    """The longest run of at least `at_least` words that text writes outside quote marks and
-    source holds in the same order; None if there is none."""
-    source_words = [w.text for w in words(source)]
-    grams = {tuple(source_words[i : i + at_least]) for i in range(len(source_words) - at_least + 1)}
-    best: list[str] | None = None
-    for run in own_words(text):
-        i = 0
-        while i + at_least <= len(run):
-            if tuple(run[i : i + at_least]) not in grams:
-                i += 1
-                continue
-            j = i + at_least
-            while j < len(run) and _in_order(run[i : j + 1], source_words):
-                j += 1
-            if best is None or j - i > len(best):
-                best = run[i:j]
-            i = j
-    return best
-
-
-def _in_order(run: list[str], source_words: list[str]) -> bool:
-    size = len(run)
-    return any(source_words[k : k + size] == run for k in range(len(source_words) - size + 1))
-
-
-def shared_run_positions(text: str, source: str, at_least: int) -> set[int]:
-    """The positions of source's words that text shows in runs of at least `at_least` consecutive
-    words, quote marks or not: what the text reproduces of the source."""
-    source_words = [w.text for w in words(source)]
-    starts: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(source_words) - at_least + 1):
-        starts.setdefault(tuple(source_words[i : i + at_least]), []).append(i)
-    text_words = [w.text for w in words(text)]
-    found: set[int] = set()
-    for i in range(len(text_words) - at_least + 1):
-        for start in starts.get(tuple(text_words[i : i + at_least]), ()):
-            found.update(range(start, start + at_least))
+def edges(text: str) -> array[int]:
+    """Where each word of a text starts and ends, as one flat array (start, end, start, end…):
+    what an index keeps of a long text's words, at eight bytes a word."""
+    found: array[int] = array("i")
+    for match in _WORD.finditer(text):
+        found.extend(match.span())
     return found
+
+
+def keys(text: str) -> list[str]:
+    """The words of a text, normalised, without where they stand: what an index of a long text keeps."""
+    if "’" in text or "‑" in text:
+        return [_key(word) for word in _WORD.findall(text)]
+    return [sys.intern(word.lower()) for word in _WORD.findall(text)]
+
+
+def tokenise(text: str) -> tuple[Word, ...]:
+    """The words of a text, in order, normalised for comparison."""
+    return tuple(_word(match) for match in _WORD.finditer(text))
+
+
+def next_word(text: str, at: int) -> Word | None:
+    """The first word that starts at or after a character offset, reading no further than it."""
+    match = _WORD.search(text, at)
+    return None if match is None else _word(match)
+
+
+# Short texts (quotes, statements) are tokenised again by several checks (and a fact base of
+# thousands has tens of thousands of them); a stored text's paragraphs are tokenised once, by
+# factbase.textindex.
+words = lru_cache(maxsize=65536)(tokenise)
+
+
+_JOINERS = "’'-‐"
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _joined(text: str, at: int, step: int) -> bool:
+    """True if text[at] continues the word that ends (step 1) or begins (step -1) beside it."""
+    if not 0 <= at < len(text):
+        return False
+    if _is_word(text[at]):
+        return True
+    beyond = at + step
+    return text[at] in _JOINERS and 0 <= beyond < len(text) and _is_word(text[beyond])
+
+
+def at_word_edges(text: str, start: int, end: int, words: str) -> bool:
+    """True if `words`, standing at text[start:end], neither begins nor ends inside a word of text."""
+    cut_before = _is_word(words[0]) and _joined(text, start - 1, -1)
+    cut_after = _is_word(words[-1]) and _joined(text, end, 1)
+    return not cut_before and not cut_after
+
+
+def find_whole_words(text: str, words: str) -> int:
+    """Where `words` stands in `text` without beginning or ending inside a word; -1 if nowhere."""
+    if not words:
+        return -1
+    start = text.find(words)
+    while start != -1:
+        if at_word_edges(text, start, start + len(words), words):
+            return start
+        start = text.find(words, start + 1)
+    return -1
+
+
+def whole_words_in(text: str, words: str) -> bool:
+    """True if `words` stands in `text` without beginning or ending inside a word."""
+    return find_whole_words(text, words) != -1

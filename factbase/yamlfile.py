@@ -3,7 +3,10 @@
 Data files are plain: lists of mappings of text, numbers and lists. What YAML offers beyond
 that is refused before it can cost anything, each with its line:
 
-- files over MAX_FILE_BYTES, and text that is not UTF-8;
+- files over MAX_FILE_BYTES, text that is not UTF-8, characters YAML cannot hold, lines over
+  MAX_LINE_CHARS and more than MAX_VALUES values (each is how a file under the size limit makes
+  the parser's work, or the problems it reports, explode), and numbers of more than MAX_DIGITS
+  digits;
 - nesting deeper than MAX_NESTING (checked on the flat event stream, before libyaml's
   composer, which recurses and crashes the process on very deep input);
 - anchors, aliases and merge keys (`&a`, `*a`, `<<`): the data never needs them, and they are
@@ -15,6 +18,7 @@ that is refused before it can cost anything, each with its line:
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +26,22 @@ from typing import Any
 
 import yaml
 
+from factbase.kinds import invisible_character
+from factbase.limits import MAX_PROBLEMS, clip, echo
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # Entries need four levels (a file's list, an entry, its citations, a citation); a few spare.
 MAX_NESTING = 6
+# No text value needs a line longer than this (a value is at most 1,000 characters), and
+# flow lists of ids fit easily. A longer line is a file written to be expensive.
+MAX_LINE_CHARS = 20_000
+# The most keys, values, lists and mappings one file may hold: far more than a data file of a
+# thousand reports holds, far fewer than the millions a file of `- x` lines or `[1,1,...]` packs
+# into 16 MiB.
+MAX_VALUES = 1_000_000
+# The longest number a data file may write: figures, paragraph numbers and budgets are short,
+# and Python refuses to read an integer of more than 4,300 digits at all.
+MAX_DIGITS = 30
 
 
 @dataclass(frozen=True)
@@ -103,17 +120,47 @@ def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 
+
+class _LongNumberError(yaml.MarkedYAMLError):
+    """A number too long to be data (or for Python to read)."""
+
+
+def _construct_number(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    if len(node.value) > MAX_DIGITS:
+        raise _LongNumberError(
+            None,
+            None,
+            f"the number {echo(node.value)} is {len(node.value):,} characters long; "
+            f"a number in a data file has at most {MAX_DIGITS}",
+            node.start_mark,
+        )
+    if node.tag.endswith(":int"):
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # What YAML counts as a line break, so that lines match its marks.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+# A character YAML cannot hold: outside its printable set (libyaml's, which also refuses a byte
+# order mark anywhere but at the start).
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# A line that holds more than blanks and a comment.
+_CONTENT = re.compile("(?:^|[\r\x85\u2028\u2029])[ \t]*[^\\s#]", re.MULTILINE)
+# What may stand after a plain value on its line: if this ends at a '#', YAML reads a comment.
+_COMMENT_AFTER = re.compile("[ \t]*#")
 
 
 class YamlFileError(Exception):
     """A YAML file could not be read; carries each problem with the line where it stands."""
 
-    def __init__(self, problems: list[tuple[Origin, str]]) -> None:
+    def __init__(self, problems: list[tuple[Origin, str]], more: int = 0) -> None:
         super().__init__("\n".join(f"{origin}: {message}" for origin, message in problems))
         self.problems = problems
+        self.more = more  # problems found beyond those listed
 
     @property
     def origin(self) -> Origin:
@@ -129,69 +176,108 @@ def _fail(shown_as: str, line: int | None, message: str) -> YamlFileError:
 
 
 def _scan_events(text: str, shown_as: str) -> None:
-    """Refuse anchors, aliases and deep nesting from the flat event stream, before composing."""
+    """Refuse anchors, aliases, deep nesting, lines too long and values too many from the flat
+    event stream, before composing: each is found as soon as it is read, at C speed per event."""
+    parser = _SafeBase(text)
     depth = 0
-    for event in yaml.parse(text, Loader=_SafeBase):
-        line = event.start_mark.line + 1 if event.start_mark else None
-        if isinstance(event, yaml.AliasEvent):
-            raise _fail(
-                shown_as,
-                line,
-                f"uses the YAML alias *{event.anchor}; data files do not use anchors and aliases: "
-                "write each value out in full",
-            )
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _fail(
-                shown_as,
-                line,
-                f"defines the YAML anchor &{anchor}; data files do not use anchors and aliases: "
-                "write each value out in full",
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_NESTING:
+    count = 0
+    try:
+        while True:
+            event = parser.get_event()  # type: ignore[no-untyped-call]
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                return
+            count += 1
+            if count > MAX_VALUES:
                 raise _fail(
                     shown_as,
-                    line,
-                    f"lists and mappings nest more than {MAX_NESTING} deep here; "
-                    "an entry needs at most 4 (the file's list, the entry, its citations, a citation)",
+                    event.start_mark.line + 1,
+                    f"holds more than {MAX_VALUES:,} keys, values, lists and mappings by this line; "
+                    "no data file needs that many: split it",
                 )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            if event.end_mark.column > MAX_LINE_CHARS:
+                raise _fail(
+                    shown_as,
+                    event.end_mark.line + 1,
+                    f"has a line of more than {MAX_LINE_CHARS:,} characters; no value needs one: "
+                    "put each item of a long list on a line of its own",
+                )
+            if kind is yaml.AliasEvent:
+                raise _fail(
+                    shown_as,
+                    event.start_mark.line + 1,
+                    f"uses the YAML alias *{clip(event.anchor)}; data files do not use anchors and aliases: "
+                    "write each value out in full",
+                )
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    raise _fail(
+                        shown_as,
+                        event.start_mark.line + 1,
+                        f"defines the YAML anchor &{clip(event.anchor)}; data files do not use anchors and "
+                        "aliases: write each value out in full",
+                    )
+                if kind is not yaml.ScalarEvent:
+                    depth += 1
+                    if depth > MAX_NESTING:
+                        raise _fail(
+                            shown_as,
+                            event.start_mark.line + 1,
+                            f"lists and mappings nest more than {MAX_NESTING} deep here; "
+                            "an entry needs at most 4 (the file's list, the entry, its citations, a citation)",
+                        )
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
-def _check_nodes(root: yaml.Node, lines: list[str], shown_as: str) -> list[tuple[Origin, str]]:
-    """Merge keys, and plain values that a comment on the same line cuts short."""
-    problems: list[tuple[Origin, str]] = []
+def _check_nodes(root: yaml.Node, text: str, shown_as: str) -> YamlFileError | None:
+    """Merge keys, and plain values that a comment on the same line cuts short: the first
+    MAX_PROBLEMS of them by line, and how many more there are."""
+    found: list[tuple[int, yaml.ScalarNode | None]] = []  # a line, and the value cut short there (None: a merge key)
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if key.tag == _MERGE_TAG:
-                    problems.append(
-                        (
-                            Origin(shown_as, key.start_mark.line + 1),
-                            "uses a YAML merge key (<<); data files do not use them: write each key out in full",
-                        )
-                    )
+                    found.append((key.start_mark.line + 1, None))
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain: libyaml gives '', PyYAML None
-            end = node.end_mark
-            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
-            if rest.lstrip().startswith("#"):
-                problems.append(
-                    (
-                        Origin(shown_as, end.line + 1),
-                        f"YAML reads the words after ' #' on this line as a comment and drops them, so the value "
-                        f"ends at {node.value[-30:]!r}; if they belong to it, put the value in quotes; "
-                        "put comments on lines of their own",
-                    )
-                )
-    return sorted(problems, key=lambda problem: problem[0].line or 0)
+        # A plain value (libyaml gives style '', PyYAML None), and what follows it on its line, read
+        # where it stands: never the rest of the line copied out per value, which costs its square.
+        elif isinstance(node, yaml.ScalarNode) and not node.style and _COMMENT_AFTER.match(text, node.end_mark.index):
+            found.append((node.end_mark.line + 1, node))
+    if not found:
+        return None
+    first = heapq.nsmallest(MAX_PROBLEMS, found, key=lambda problem: problem[0])
+    problems = [
+        (
+            Origin(shown_as, line),
+            "uses a YAML merge key (<<); data files do not use them: write each key out in full"
+            if cut is None
+            else f"YAML reads the words after ' #' on this line as a comment and drops them, so the value "
+            f"ends at {echo(cut.value[-30:])}; if they belong to it, put the value in quotes; "
+            "put comments on lines of their own",
+        )
+        for line, cut in first
+    ]
+    return YamlFileError(problems, len(found) - len(first))
+
+
+def _check_characters(text: str, shown_as: str) -> None:
+    """Refuse, before parsing, a character YAML cannot hold, naming its line (not its offset)."""
+    bad = _UNPRINTABLE.search(text, 1 if text.startswith("\ufeff") else 0)
+    if bad is not None:
+        line = len(_LINE_BREAK.findall(text, 0, bad.start())) + 1
+        raise _fail(
+            shown_as,
+            line,
+            f"holds {invisible_character(bad.group(0)) or f'U+{ord(bad.group(0)):04X}'}, which a YAML file "
+            "cannot hold; delete it",
+        )
 
 
 def read_yaml(path: Path, shown_as: str) -> Any:
@@ -207,18 +293,21 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         raise _fail(
             shown_as, line, f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+    if _CONTENT.search(text) is None:
         raise _fail(shown_as, 1, "is empty; it should hold a list of entries")
+    _check_characters(text, shown_as)
     loader = _LineLoader(text)
     try:
         _scan_events(text, shown_as)
         node = loader.get_single_node()
         if node is None:
             raise _fail(shown_as, 1, "is empty; it should hold a list of entries")
-        problems = _check_nodes(node, _LINE_BREAK.split(text), shown_as)
-        if problems:
-            raise YamlFileError(problems)
+        problems = _check_nodes(node, text, shown_as)
+        if problems is not None:
+            raise problems
         return loader.construct_document(node)
+    except _LongNumberError as error:
+        raise _fail(shown_as, error.problem_mark.line + 1 if error.problem_mark else 1, str(error.problem)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         last_line = max(1, len(text.splitlines()))

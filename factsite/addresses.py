@@ -25,8 +25,10 @@ def fact_anchor(fact_id: str) -> str:
 
 
 def entity_anchor(entity_id: str) -> str:
-    """The element id of a person, organisation, group or place on the people page."""
-    return entity_id
+    """The element id of a person, organisation, group or place on the people page. Every id made
+    from data has a prefix of its kind (fact-, entity-, q-, figure-, section-, correction-…), so no
+    data can take an id a template gives (ref-1, cite-text, credit-line) or another kind's."""
+    return f"entity-{entity_id}"
 
 
 def figure_anchor(figure_id: str) -> str:

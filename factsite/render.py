@@ -97,6 +97,12 @@ def text_fragment(quote: str) -> str:
     return f":~:text={encode(words[:4])},{encode(words[-4:])}"
 
 
+def quote_link(url: str, quote: str) -> str:
+    """The publisher's address opened at a quote. The text fragment's directive follows the
+    address's own fragment if it has one (`#section:~:text=…`), so that anchor is kept."""
+    return f"{url}{'' if '#' in url else '#'}{text_fragment(quote)}"
+
+
 @dataclass(frozen=True)
 class Dialect:
     """What the site generator's Markdown and theme need, which factsite does not know: the
@@ -197,7 +203,7 @@ class SiteRenderer:
         """The publisher's address for a copy, highlighting a quote where one is given."""
         if source.url is None:
             return None
-        return f"{source.url}#{text_fragment(quote)}" if quote else source.url
+        return quote_link(source.url, quote) if quote else source.url
 
     # Citations -----------------------------------------------------------------------------
 
@@ -245,7 +251,7 @@ class SiteRenderer:
         for location in (reference.location, *reference.also_in):
             source = self.factbase.source(location.source_id)
             if source.url is not None:
-                return WordsAt(f"{source.url}#{text_fragment(reference.quotes[0])}", source.publisher)
+                return WordsAt(quote_link(source.url, reference.quotes[0]), source.publisher)
         return None
 
     # Facts ---------------------------------------------------------------------------------

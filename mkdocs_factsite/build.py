@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from factbase import DataError, FactBase, load_factbase
 from factsite import GeneratedPage, PageCitations, PageKind, SiteRenderer, generated_pages
 from factsite.addresses import Hosted
+from factsite.budget import over_budget, published_files
 from factsite.exports import DOWNLOADS, FEED, OFFLINE_ZIP, Edition, OfflineZip, export_files
 from factsite.feed import atom_feed
 from factsite.jsonld import JsonLd
@@ -266,6 +267,14 @@ class Build:
         if page.is_homepage:
             return self.jsonld.home(site_name, site_description)
         return self.jsonld.page(self.pages.get(page.file.src_uri), page.canonical_url or "", site_name)
+
+    # on_post_build --------------------------------------------------------------------------
+
+    def check_published_budget(self, site_dir: Path) -> None:
+        """Count the quoting budget again over every page, the feed and the downloads as written."""
+        problems = over_budget(self.factbase, published_files(site_dir))
+        if problems:
+            raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))
 
     # on_build_error -------------------------------------------------------------------------
 

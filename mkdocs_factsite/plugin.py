@@ -103,6 +103,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         self.build.fill_downloads()
         return env
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build.check_published_budget(Path(config.site_dir))
+
     def on_build_error(self, *, error: Exception) -> None:
         if self._build is not None:
             self._build.stop()

@@ -18,28 +18,51 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from factbase import DataError, load_factbase
 
 PROJECT = Path(__file__).resolve().parent.parent
 FOLDER = "facial-scans-cited"  # what the zip unpacks into
+# A zip entry cannot be dated before 1980: an earlier date is given as 1 January 1980, as
+# reproducible-build tools do (strip-nondeterminism, SOURCE_DATE_EPOCH in Python's zipapp).
+ZIP_EARLIEST = (1980, 1, 1)
+
+
+def _written(out: Path, write: Callable[[Path], None]) -> None:
+    """Write out through a temporary file beside it, renamed into place only once whole; the
+    temporary file is removed whatever goes wrong."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        write(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def write_zip(site: Path, out: Path, date: tuple[int, int, int]) -> str:
     """Zip site into out under FOLDER/, reproducibly; return the zip's SHA-256."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix()):
-            entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", date_time=(*date, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3  # Unix, so that the permissions above are read as such
-            archive.writestr(entry, path.read_bytes())
-    partial.replace(out)
+    stamp = (*max(date, ZIP_EARLIEST), 0, 0, 0)
+
+    def zipped(partial: Path) -> None:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(
+                (p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix()
+            ):
+                entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", date_time=stamp)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                entry.create_system = 3  # Unix, so that the permissions above are read as such
+                archive.writestr(entry, path.read_bytes())
+
+    _written(out, zipped)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    out.with_name(out.name + ".sha256").write_text(f"{digest}  {out.name}\n", encoding="utf-8")
+    _written(
+        out.with_name(out.name + ".sha256"),
+        lambda partial: partial.write_text(f"{digest}  {out.name}\n", encoding="utf-8"),
+    )
     return digest
 
 

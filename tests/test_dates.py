@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from factbase.dates import UnresolvableDateError, describe, resolve
+from factbase.kinds import EARLIEST_DATE
 
 MONDAY_2_DECEMBER_2019 = datetime.date(2019, 12, 2)
 
@@ -44,3 +45,15 @@ def test_last_month_in_january_is_december_of_the_year_before() -> None:
 def test_wordings_it_cannot_read_are_refused(wording: str) -> None:
     with pytest.raises(UnresolvableDateError):
         resolve(wording, MONDAY_2_DECEMBER_2019)
+
+
+@pytest.mark.parametrize("published", [EARLIEST_DATE, datetime.date.today() + datetime.timedelta(days=1)])
+@pytest.mark.parametrize(
+    "wording", ["Last week", "Last month", "Sunday", "Monday", "In January", "In December", "January 1", "December 31"]
+)
+def test_every_wording_resolves_against_the_earliest_and_latest_dates_accepted(
+    wording: str, published: datetime.date
+) -> None:
+    resolved = resolve(wording, published)
+    assert resolved.start <= resolved.end
+    assert describe(resolved)

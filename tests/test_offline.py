@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, expect
 from factbase import load_factbase
 from factsite.exports import OFFLINE_ZIP
 from factsite.pages import topic_doc
+from scripts.build_offline import write_zip
 
 from .conftest import PROJECT, SITES, article, build, inheriting, mkdocs_env, run_mkdocs, scenario
 
@@ -151,3 +152,30 @@ def test_opened_from_disk_it_links_previews_and_searches_without_a_request_elsew
     assert not elsewhere, f"requests that left the file system: {elsewhere}"
     assert not errors, errors
     context.close()
+
+
+def test_a_site_dated_before_1980_zips_with_entries_dated_1980(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>Old news.</p>", encoding="utf-8")
+    out = tmp_path / "dist" / "offline-edition.zip"
+    digest = write_zip(site, out, (1920, 6, 1))
+    with zipfile.ZipFile(out) as archive:
+        assert [info.date_time for info in archive.infolist()] == [(1980, 1, 1, 0, 0, 0)]
+    assert digest == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["offline-edition.zip", "offline-edition.zip.sha256"]
+
+
+def test_a_zip_that_fails_part_way_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>News.</p>", encoding="utf-8")
+
+    def fail(*_: object, **__: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", fail)
+    out = tmp_path / "dist" / "offline-edition.zip"
+    with pytest.raises(OSError, match="disk full"):
+        write_zip(site, out, (2024, 5, 6))
+    assert list(out.parent.iterdir()) == []

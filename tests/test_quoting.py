@@ -9,12 +9,15 @@ test-artifacts/quoted-share.txt.
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from factbase import FactBase, Source
 from factbase.words import words
+from factsite.budget import published_shares
 
 from .conftest import PROJECT
 
@@ -114,3 +117,28 @@ def test_no_source_is_republished_and_no_page_but_the_quotes_page_carries_much(
     artifacts.mkdir(exist_ok=True)
     (artifacts / "quoted-share.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
     assert not problems, "\n".join([*problems, "", *report])
+
+
+def test_the_builds_own_count_reads_escaped_markup_json_strings_and_attributes(real: FactBase) -> None:
+    """factsite.budget, which fails a build over budget, finds a paragraph however a file carries it,
+    and not a run that only layout puts together."""
+    source = real.source("cnn-business-2019-12-02")
+    paragraph = source.article.paragraph(14)
+    assert paragraph is not None
+    size = len(words(paragraph.text))
+    escaped = html.escape(paragraph.text)
+    feed = f'<entry><content type="html">&lt;p&gt;{html.escape(escaped)}&lt;/p&gt;</content></entry>'
+    carriers = {
+        "feed.xml": f"<feed>{feed}</feed>",
+        "downloads/facts.json": json.dumps({"facts": [{"statement": paragraph.text}]}, ensure_ascii=False),
+        "page/index.html": f'<html><head><meta name="description" content="{escaped}"></head></html>',
+        "other/index.html": f"<p>Some words of our own, then <a href='#x'>{escaped}</a></p>",
+    }
+    for path, text in carriers.items():
+        (share,) = [s for s in published_shares(real, [(path, text)]) if s.source.id == source.id]
+        assert share.shown_words == size, path
+        assert share.pages == ((path, size),)
+    first, second = paragraph.text.split()[:3], paragraph.text.split()[3:6]
+    apart = f"<table><tr><td>{' '.join(first)}</td><td>{' '.join(second)}</td></tr></table>"
+    (share,) = [s for s in published_shares(real, [("table/index.html", apart)]) if s.source.id == source.id]
+    assert share.shown_words == 0, "a run that crosses from one cell to the next is layout"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from factbase import Citation, FactBase, Paragraph, Source
-from factbase.loader.citations import whole_words_in
 from factbase.loader.sources import MAX_TEXT_BYTES
 from factbase.recheck import Recheck, main, recheck, stored_layout, word_diff
+from factbase.words import whole_words_in
 
 from .conftest import PROJECT
 
@@ -414,11 +414,31 @@ def test_make_recheck_needs_both_variables(original: Source) -> None:
     assert "Every quote would still verify as written." in result.stdout
 
 
-def test_make_recheck_takes_a_file_name_with_quotes_and_semicolons_as_a_name(original: Source, tmp_path: Path) -> None:
-    capture = tmp_path / "CNN's capture'; echo INJECTED; '.txt"
+# What a hostile file name or id may hold: make's own expansion, a shell's (backticks, $), quotes
+# of both kinds, spaces, a semicolon, and a leading dash that a command would read as an option.
+HOSTILE_NAME = "-cap $5 $$ $(shell touch {flag}) `touch {flag}-shell` \"q\" 'q' ;x"
+
+
+def test_make_recheck_passes_source_and_text_exactly_as_written(original: Source, tmp_path: Path) -> None:
+    flag = f"pwned-{tmp_path.name}"  # make and the shell would run in the project folder
+    name = HOSTILE_NAME.format(flag=flag)
+    capture = tmp_path / f"{name}.txt"
     capture.write_text(original.text, encoding="utf-8")
-    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "recheck", f"SOURCE={original.id}"]
-    result = subprocess.run([*command, f"TEXT={capture}"], cwd=PROJECT, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "Every quote would still verify as written." in result.stdout
-    assert "INJECTED" not in result.stdout.splitlines(), "the shell ran part of the file name"
+    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "recheck"]
+
+    def run(*variables: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*command, *variables], cwd=PROJECT, capture_output=True, text=True, timeout=60)
+
+    try:
+        text_given = run(f"SOURCE={original.id}", f"TEXT={capture}")
+        source_given = run(f"SOURCE={name}", f"TEXT={capture}")
+        side_effects = sorted(p.name for p in PROJECT.iterdir() if p.name.startswith(flag))
+    finally:
+        for leftover in PROJECT.glob(f"{flag}*"):
+            leftover.unlink()
+    assert not side_effects, "make or the shell ran part of a value"
+    assert text_given.returncode == 0, text_given.stderr
+    assert f"\n{original.id}: the stored text data/{original.text_path} against {capture}\n" in text_given.stdout
+    assert "Every quote would still verify as written." in text_given.stdout
+    assert source_given.returncode == 2
+    assert f"no source {name!r}; the sources are:" in source_given.stderr

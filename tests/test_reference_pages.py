@@ -48,7 +48,7 @@ def test_every_person_organisation_and_place_is_described_cited_and_placed(
 
 def check_entity(content: Tag, entity_id: str, real: FactBase, index: FactIndex) -> None:
     entity = real.entity(entity_id)
-    name = content.find(id=entity_id)
+    name = content.find(id=f"entity-{entity_id}")
     assert name is not None and name.name == "dt" and name.get_text(strip=True) == entity.name, entity_id
     line = name.find_next_sibling("dd")
     assert entity.description in line.get_text(" ", strip=True)
@@ -73,7 +73,7 @@ def check_entity(content: Tag, entity_id: str, real: FactBase, index: FactIndex)
 
 
 def test_a_fact_that_names_someone_links_to_them(built_site: Path) -> None:
-    line = article(built_site, PEOPLE.path).find(id="guo-bing").find_next_sibling("dd")
+    line = article(built_site, PEOPLE.path).find(id="entity-guo-bing").find_next_sibling("dd")
     targets = {a["href"].rsplit("#", 1)[-1] for a in line.select(".entity-links a")}
     assert targets & {"fact-guo-bing-lawsuit", "fact-guo-bing-purpose", "fact-advance-not-smooth"}
     assert any(a["href"].endswith("#q-purpose-of-the-lawsuit") for a in line.select(".entity-links a"))

@@ -7,7 +7,8 @@ import dataclasses
 from markupsafe import Markup
 
 from factbase import Citation, Location, Placement, Section, load_factbase
-from factsite import Dialect, PageCitations, SiteRenderer
+from factbase.specs import SOURCE, TOPIC
+from factsite import Dialect, PageCitations, SiteRenderer, generated_pages
 from factsite.pages import PEOPLE
 
 from .conftest import FIXTURES
@@ -77,6 +78,19 @@ def test_a_note_names_publisher_and_paragraph_and_links_out_and_the_source_is_ci
     )
 
 
+def test_a_quote_link_keeps_the_addresss_own_fragment() -> None:
+    fragment = dataclasses.replace(VALID.sources[0], url="https://tiny.example/bridge#section")
+    base = dataclasses.replace(VALID, sources=(fragment,))
+    page = PageCitations()
+    renderer = SiteRenderer(base, fake_link)
+    renderer.fact(base.fact("bridge-cost"), page)
+    expected = "https://tiny.example/bridge#section:~:text=will%20cost%20%242%20million"
+    assert f'href="{expected}"' in renderer.reference_list(page)
+    assert renderer.outbound(fragment, "will cost $2 million") == expected
+    plain = renderer.outbound(VALID.sources[0], "will cost $2 million")
+    assert plain == "https://tiny.example/bridge#:~:text=will%20cost%20%242%20million"
+
+
 def test_two_quotes_of_one_paragraph_in_one_statement_are_one_marker() -> None:
     page = PageCitations()
     uses = page.cite_all([citation(3, "will cost"), citation(1, "The council"), citation(3, "$2 million")])
@@ -113,7 +127,7 @@ def test_the_people_page_places_a_fact_where_its_topic_page_shows_it() -> None:
     topic = dataclasses.replace(VALID.topics[0], introduction=(opening.id,), sections=(Section("money", "Money"),))
     factbase = dataclasses.replace(VALID, topics=(topic,), facts=(opening, costed))
     people = SiteRenderer(factbase, fake_link, PLAIN).page(PEOPLE, None, PageCitations())
-    mayor = people[people.index('<dt id="the-mayor">') :]
+    mayor = people[people.index('<dt id="entity-the-mayor">') :]
     places = mayor[mayor.index('<span class="entity-links">') : mayor.index("</span>")]
     assert 'On <a href="/topics/bridges.md#fact-bridge-approved">Bridges</a>;' in places
     assert '<a href="/topics/bridges.md#fact-bridge-cost">Bridges › Money</a>.' in places
@@ -124,3 +138,12 @@ def test_quote_marks_inside_a_quote_become_single_ones() -> None:
     page.cite(citation(2, "“It will open next year,” the mayor said."))
     html = SiteRenderer(VALID, fake_link, PLAIN).reference_list(page)
     assert '<q class="reference-quote">‘It will open next year,’ the mayor said.</q>' in html
+
+
+def test_an_id_that_would_replace_a_generated_page_is_reserved() -> None:
+    """Each page the site makes of its own under topics/ or sources/ takes a name no topic or source may have."""
+    own = [page.docs_path for page in generated_pages(VALID).values() if page.subject is None]
+    for folder, spec in (("topics/", TOPIC), ("sources/", SOURCE)):
+        names = {path.removeprefix(folder).removesuffix(".md") for path in own if path.startswith(folder)}
+        assert names, folder
+        assert names == set(spec.fields["id"].reserved), folder

@@ -190,3 +190,33 @@ def test_without_the_macros_module_the_build_fails_saying_what_to_set(tmp_path: 
     assert result.returncode != 0
     assert "the macros plugin needs `module_name: macros/main`" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# The budget counted again over what the build wrote: words the data does not hold count too.
+COPIED = (
+    "Some residents said the money would be better spent on roads, and asked for a second vote. "
+    "The bridge will cost $2 million, paid for by the state and the city together."
+)
+
+
+def test_a_hand_written_page_that_copies_the_report_fails_the_build_naming_it(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + f"\n{COPIED}\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the built site shows too much of a report" in result.stderr, result.stderr
+    assert (
+        "tiny-news: the built site shows 45 of its 61 body words in runs of 6 or more (73.8%), over the budget of 30%; "
+        "most of them on index.html (39 words); " in result.stderr
+    )
+    assert "tiny-copy:" not in result.stderr, "a copy over the budget with its original says nothing new"
+    assert "Traceback" not in result.stderr
+
+
+def test_template_wording_that_copies_the_report_fails_the_build_naming_the_page(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    edit(project / "factsite" / "templates" / "timeline.md", "# Timeline\n", f"# Timeline\n\n<p>{COPIED}</p>\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "most of them on timeline/index.html (" in result.stderr, result.stderr

@@ -53,6 +53,30 @@ def test_make_build_makes_the_offline_edition_first_and_offers_it() -> None:
     assert "--offline-zip dist/offline-edition.zip" in planned[site]
 
 
+def test_make_hands_on_site_url_as_written(tmp_path: Path) -> None:
+    """SITE_URL reaches the commands make runs exactly as given, from its command line or from the
+    environment: make never expands $(...) in it, and no shell reads it."""
+    fake = tmp_path / "bin" / "python"  # stands in for the virtual environment's python: prints SITE_URL
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$SITE_URL"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    flag = f"pwned-{tmp_path.name}"
+    url = f"https://example.org/$5/$(shell touch {flag})/`touch {flag}-shell`/'q'\"q\";x"
+    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "check", f"BIN={fake.parent}"]
+    try:
+        given = subprocess.run([*command, f"SITE_URL={url}"], cwd=PROJECT, capture_output=True, text=True, check=True)
+        inherited = subprocess.run(
+            command, cwd=PROJECT, env={**mkdocs_env(), "SITE_URL": url}, capture_output=True, text=True, check=True
+        )
+        side_effects = sorted(p.name for p in PROJECT.iterdir() if p.name.startswith(flag))
+    finally:
+        for leftover in PROJECT.glob(f"{flag}*"):
+            leftover.unlink()
+    assert not side_effects, "make or the shell ran part of SITE_URL"
+    assert given.stdout.splitlines()[-1] == url
+    assert inherited.stdout.splitlines()[-1] == url
+
+
 def test_the_link_workflow_is_scheduled_and_separate_from_the_deploy() -> None:
     document = yaml.safe_load((PROJECT / ".github" / "workflows" / "links.yml").read_text(encoding="utf-8"))
     assert document[True]["schedule"]

@@ -25,6 +25,10 @@ def _table(spec: Spec) -> list[str]:
             holds += ": " + " or ".join(f"`{choice}`" for choice in field.choices)
         if field.items is not None:
             holds += ", each as below"
+        if field.own_words:
+            holds += ", in your own words"
+        if field.reserved:
+            holds += ", but not " + " or ".join(f"`{value}`" for value in field.reserved)
         rows.append(f"| `{name}` | {'yes' if field.required else 'no'} | {holds} | {field.help} |")
     return rows
 

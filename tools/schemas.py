@@ -27,6 +27,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
     schema = dict(field.kind.schema)
     if field.choices:
         schema["enum"] = list(field.choices)
+    if field.reserved:
+        schema["not"] = {"enum": list(field.reserved)}
     if field.items is not None:
         schema["items"] = _object_schema(field.items)
     if field.help:

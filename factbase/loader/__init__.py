@@ -49,5 +49,5 @@ def load_factbase(data_dir: Path) -> FactBase:
     )
     shares = quoted_shares(loader, loaded)
     if loader.collector.problems:
-        raise DataError(loader.collector.problems)
+        raise loader.collector.error()
     return dataclasses.replace(loaded, quoted_shares=shares)

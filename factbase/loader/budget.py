@@ -1,150 +1,208 @@
 """The quoted-share budget: how much of each report's body the site reproduces word for word.
 
-Everything the site shows verbatim is gathered, wherever it appears (pages and downloads alike):
-citation quotes, in every copy the same words stand in, with the words of context their
-selectors give in the downloads; the words each quotation shows (its
-excerpt, or all of them); words a statement, description, note or correction puts in quote marks; the
-locators of an original's paragraph index. A body word counts once however often it is shown.
-Together they cover runs of the body's words; a word is reproduced when its run is at least
-REPRODUCED_RUN words long (the length at which the own-words rule calls a text a copy, and at
-which the built site is scanned). The share is each source's reproduced words over its body
-words; an original's `quote_budget` caps it, for itself and its copies, and the build fails
-above it, naming the excerpts that make up the longest runs. Every word shown at all, however
-short the phrase, is counted too, and reported beside it.
+Everything the site shows is gathered, whoever wrote it and wherever it appears (pages and
+downloads alike): every free text of every entry (statements, descriptions, notes, figures'
+words, quotations' attributions, corrections, topics' titles and summaries, sources' details),
+every citation quote in every copy it stands in, with the words of context its selector gives
+in the downloads, the words each quotation shows, and the locators of an original's paragraph
+index. Each is held against the whole body of every source, not only the paragraphs it cites:
+
+- any run of REPRODUCED_RUN words a shown text shares with a body covers those body words,
+  wherever they stand (each body word's run is looked up once in the set of runs shown);
+- a quote, a quotation's words, words a text puts in quote marks and a locator also cover the
+  words where they are placed (the paragraph they cite), so that short pieces that meet in the
+  report join up.
+
+A body word is reproduced when it stands in a run of at least REPRODUCED_RUN covered words (the
+length at which the own-words rule calls a text a copy, and at which the built site is scanned
+again, factsite.budget). The share is each source's reproduced words over its body words; an
+original's `quote_budget` caps it, for itself and its copies, and the check fails above it,
+naming the excerpts that make up the longest runs. Every word shown at all, however short the
+phrase, is counted too, and reported beside it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factbase.loader.citations import find_whole_words
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Citation, FactBase, QuotedShare, Source
+from factbase.model import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, Source
 from factbase.selectors import select_quote
-from factbase.words import QUOTED, positions_of, shared_run_positions, words
+from factbase.textindex import ShownRuns, TextIndex
+from factbase.words import QUOTED, RUN, keys, words
 from factbase.yamlfile import Origin
 
 # How many of the longest excerpts a message over budget names.
 NAMED_CONTRIBUTORS = 5
 # A run of this many consecutive body words shown verbatim is reproduction, not a phrase.
-REPRODUCED_RUN = 6
+REPRODUCED_RUN = RUN
 
 
 @dataclass(frozen=True)
-class _Excerpt:
-    positions: frozenset[tuple[int, int]]  # (paragraph, word) of the body it shows
+class _Owner:
+    """What shows some words: where it is written, and how a message names it."""
+
     origin: Origin
-    owner: str  # how a message names what shows it
+    name: str
+    order: int  # the order in which the data shows it: ties in a message go in this order
 
 
-class _Coverage:
-    """Which body words of each source the site shows, and which excerpts show them."""
+class _Shown:
+    """Everything the site shows, as runs of words and as excerpts placed in the paragraphs they cite."""
 
     def __init__(self, sources: dict[str, Source]) -> None:
         self.sources = sources
-        self.covered: dict[str, set[tuple[int, int]]] = {source_id: set() for source_id in sources}
-        self.excerpts: dict[str, list[_Excerpt]] = {source_id: [] for source_id in sources}
+        self.runs: ShownRuns[_Owner] = ShownRuns()
+        self.placed: dict[str, dict[int, list[_Owner]]] = {source_id: {} for source_id in sources}
+        self.owners: dict[tuple[Origin, str], _Owner] = {}
 
-    def add(self, source_id: str, number: int, excerpt: str, origin: Origin, owner: str) -> None:
-        source = self.sources.get(source_id)
-        paragraph = source.article.paragraph(number) if source is not None else None
-        if paragraph is None or number == CREDIT_LINE:  # the credit line is a byline, not body
+    def owner(self, origin: Origin, name: str) -> _Owner:
+        """One owner per place and name, in the order they are first met."""
+        return self.owners.setdefault((origin, name), _Owner(origin, name, len(self.owners)))
+
+    def text(self, text: str, owner: _Owner) -> None:
+        """A text the site shows: each of its runs counts wherever a body holds it."""
+        self.runs.add(text, owner)
+
+    def place(self, location: Location, excerpt: str, owner: _Owner) -> None:
+        """Words shown as from one paragraph: they cover the body words where they first stand in it."""
+        source = self.sources.get(location.source_id)
+        if source is None or location.paragraph == CREDIT_LINE:  # the credit line is a byline, not body
             return
-        start = find_whole_words(paragraph.text, excerpt)
-        if start == -1:
-            return
-        shown = frozenset((number, position) for position in positions_of(paragraph.text, excerpt, start))
-        self.covered[source_id].update(shown)
-        self.excerpts[source_id].append(_Excerpt(shown, origin, owner))
+        unit = source.index.paragraph(location.paragraph)
+        span = next(source.index.spans(excerpt, within=unit), None) if unit is not None else None
+        if span is not None:
+            first = span[0].start + span[1]
+            self.cover(location.source_id, range(first, first + len(words(excerpt))), owner)
 
-    def reproduced(self, source_id: str) -> set[tuple[int, int]]:
-        """The covered body words that stand in runs of at least REPRODUCED_RUN."""
-        covered = self.covered[source_id]
-        result: set[tuple[int, int]] = set()
-        for number, position in covered:
-            if (number, position - 1) in covered:
-                continue  # not the start of a run
-            run = [(number, position)]
-            while (number, run[-1][1] + 1) in covered:
-                run.append((number, run[-1][1] + 1))
-            if len(run) >= REPRODUCED_RUN:
-                result.update(run)
-        return result
+    def cover(self, source_id: str, positions: range, owner: _Owner) -> None:
+        placed = self.placed[source_id]
+        for position in positions:
+            placed.setdefault(position, []).append(owner)
 
-    def cited(self, citation: Citation, text: str, origin: Origin, owner: str) -> None:
-        """Text shown as from a citation's paragraph, in every copy that holds the same words."""
+    def cited(self, citation: Citation, excerpt: str, owner: _Owner) -> None:
+        """Words shown as from a citation's paragraph, in every copy that holds the same words."""
         for location in (citation.location, *citation.also_in):
-            self.add(location.source_id, location.paragraph, text, origin, owner)
+            self.place(location, excerpt, owner)
 
-    def quoted(self, citation: Citation, owner: str) -> None:
+    def quoted(self, citation: Citation, name: str) -> None:
         """A citation's quote, in every copy it stands in, with the context its TextQuoteSelector
-        gives in the downloads (factbase.selectors)."""
+        gives in the downloads (factbase.selectors); a message names it by the citation's line."""
+        owner = self.owner(citation.origin, name)
         for location in (citation.location, *citation.also_in):
             source = self.sources.get(location.source_id)
             if source is None:
                 continue
-            selector = select_quote(source, location, citation.quote)
-            self.add(location.source_id, location.paragraph, selector.shown, citation.origin, owner)
+            shown = select_quote(source, location, citation.quote).shown
+            self.place(location, shown, owner)
+            self.text(shown, owner)
 
-    def marked(self, text: str, citations: tuple[Citation, ...], origin: Origin, owner: str) -> None:
-        """What a text of the site's own shows of the paragraphs it cites: the words it puts in quote
-        marks, and any run of REPRODUCED_RUN words it shares with them, quote marks or not (its own
-        words around a quotation can carry the run on)."""
+    def marked(self, text: str, citations: tuple[Citation, ...], owner: _Owner) -> None:
+        """A text of the site's own: its runs, and the words it puts in quote marks, placed in the
+        paragraphs it cites."""
+        self.text(text, owner)
         for match in QUOTED.finditer(text):
             for citation in citations:
-                self.cited(citation, match.group(0)[1:-1], origin, owner)
-        for citation in citations:
-            for location in (citation.location, *citation.also_in):
-                self.run(location.source_id, location.paragraph, text, origin, owner)
+                self.cited(citation, match.group(0)[1:-1], owner)
 
-    def run(self, source_id: str, number: int, text: str, origin: Origin, owner: str) -> None:
-        source = self.sources.get(source_id)
-        paragraph = source.article.paragraph(number) if source is not None else None
-        if paragraph is None or number == CREDIT_LINE:
-            return
-        shown = frozenset((number, position) for position in shared_run_positions(text, paragraph.text, REPRODUCED_RUN))
-        if shown:
-            self.covered[source_id].update(shown)
-            self.excerpts[source_id].append(_Excerpt(shown, origin, owner))
+
+@dataclass
+class _Tally:
+    """One source's body words that the site shows, and who shows each."""
+
+    covered: dict[int, list[_Owner]]  # a body word's position: who shows it
+    reproduced: set[int]  # the covered body words that stand in runs of REPRODUCED_RUN or more
+    body_words: int
+
+
+def _tally(index: TextIndex, shown: _Shown, source_id: str) -> _Tally:
+    covered: dict[int, list[_Owner]] = {}
+    for position, owners in shown.placed[source_id].items():
+        covered.setdefault(position, []).extend(owners)
+    body = list(index.body())
+    for start, owners in shown.runs.covered(index, body).items():
+        for position in range(start, start + RUN):
+            covered.setdefault(position, []).extend(owners)
+    # Runs of covered words, each within one paragraph: read from the covered words alone.
+    reproduced: set[int] = set()
+    run: list[int] = []
+    for position in sorted(covered):
+        if run and position == run[-1] + 1 and position < index.unit_at(run[0]).end:
+            run.append(position)
+            continue
+        if len(run) >= REPRODUCED_RUN:
+            reproduced.update(run)
+        run = [position]
+    if len(run) >= REPRODUCED_RUN:
+        reproduced.update(run)
+    return _Tally(covered, reproduced, sum(unit.size for unit in body))
 
 
 def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
     """Each source's quoted share; a problem for every source over its report's budget."""
-    coverage = _Coverage(loader.sources)
+    shown = _Shown(loader.sources)
+    cited: set[Location] = set()  # every paragraph a citation names, in every copy
+    for source in loader.sources.values():
+        owner = shown.owner(source.origin, f"source {source.id!r}")
+        for text in _source_texts(source):
+            shown.text(text, owner)
+    for topic in loaded.topics:
+        owner = shown.owner(topic.origin, f"topic {topic.id!r}")
+        for text in (topic.title, topic.summary, *(section.title for section in topic.sections)):
+            shown.text(text, owner)
     for fact in loaded.facts:
         for citation in fact.citations:
-            coverage.quoted(citation, f"fact {fact.id!r}")
+            shown.quoted(citation, f"fact {fact.id!r}")
+        owner = shown.owner(fact.origin, f"fact {fact.id!r}")
         for text in fact.wordings:
-            coverage.marked(text, fact.citations, fact.origin, f"fact {fact.id!r}")
+            shown.marked(text, fact.citations, owner)
+        if fact.when is not None:
+            shown.text(fact.when.reported_as, owner)
     for entity in loaded.entities:
         for citation in entity.citations:
-            coverage.quoted(citation, f"entity {entity.id!r}")
-        coverage.marked(entity.description, entity.citations, entity.origin, f"entity {entity.id!r}")
+            shown.quoted(citation, f"entity {entity.id!r}")
+        owner = shown.owner(entity.origin, f"entity {entity.id!r}")
+        shown.marked(entity.description, entity.citations, owner)
+        for name in entity.names:
+            shown.text(name, owner)
     for figure in loaded.figures:
-        owner = f"figure {figure.id!r}"
-        coverage.quoted(figure.citation, owner)
+        shown.quoted(figure.citation, f"figure {figure.id!r}")
+        owner = shown.owner(figure.origin, f"figure {figure.id!r}")
         for text in (figure.counts, figure.unit, f"{figure.as_written} {figure.unit}"):
-            coverage.marked(text, (figure.citation,), figure.origin, owner)
+            shown.marked(text, (figure.citation,), owner)
     for quotation in loaded.quotations:
-        owner = f"quotation {quotation.id!r}"
         for citation in quotation.citations:
-            coverage.quoted(citation, owner)
+            shown.quoted(citation, f"quotation {quotation.id!r}")
+        owner = shown.owner(quotation.origin, f"quotation {quotation.id!r}")
         for piece in quotation.shown.split("…"):
             if piece.strip():
-                coverage.cited(quotation.citations[0], piece.strip(), quotation.origin, owner)
+                shown.cited(quotation.citations[0], piece.strip(), owner)
+                shown.text(piece, owner)
         for text in (quotation.attribution, quotation.about):
-            coverage.marked(text, quotation.citations, quotation.origin, owner)
+            shown.marked(text, quotation.citations, owner)
     for correction in loaded.corrections:
-        cited = tuple(citation for fact_id in correction.facts for citation in loaded.fact(fact_id).citations)
+        owner = shown.owner(correction.origin, f"correction {correction.id!r}")
+        corrected = tuple(citation for fact_id in correction.facts for citation in loaded.fact(fact_id).citations)
         for text in (correction.change, correction.reason, *([correction.summary] if correction.summary else [])):
-            coverage.marked(text, cited, correction.origin, f"correction {correction.id!r}")
+            shown.marked(text, corrected, owner)
+    every_citation = [
+        *(citation for fact in loaded.facts for citation in fact.citations),
+        *(citation for entity in loaded.entities for citation in entity.citations),
+        *(figure.citation for figure in loaded.figures),
+        *(citation for quotation in loaded.quotations for citation in quotation.citations),
+    ]
+    for citation in every_citation:
+        cited.update((citation.location, *citation.also_in))
     # An original's page indexes its paragraphs by locator: the opening words of a quote cited from
     # each (already counted), or for a paragraph nothing cites, its own first words.
     for source in loader.sources.values():
         if source.role == "original":
+            owner = shown.owner(source.origin, "the paragraph index")
             for paragraph in source.article.paragraphs:
-                if not any(number == paragraph.number for number, _ in coverage.covered[source.id]):
-                    coverage.add(source.id, paragraph.number, paragraph.locator, source.origin, "the paragraph index")
+                unit = source.index.paragraph(paragraph.number)
+                if unit is not None and Location(source.id, paragraph.number) not in cited:
+                    # its locator is its first few words
+                    shown.cover(source.id, range(unit.start, unit.start + len(keys(paragraph.locator))), owner)
 
     shares = []
     over: dict[str, str] = {}  # the over-budget message of each source, by id
@@ -152,12 +210,13 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
         original = loader.sources.get(source.copy_of or source.id)
         if original is None or original.quote_budget is None:
             continue
-        body = sum(len(words(paragraph.text)) for paragraph in source.article.paragraphs)
-        reproduced = coverage.reproduced(source.id)
-        share = QuotedShare(source.id, len(reproduced), len(coverage.covered[source.id]), body, original.quote_budget)
+        tally = _tally(source.index, shown, source.id)
+        share = QuotedShare(
+            source.id, len(tally.reproduced), len(tally.covered), tally.body_words, original.quote_budget
+        )
         shares.append(share)
         if share.percent > share.budget:
-            over[source.id] = _over_budget(source, share, coverage.excerpts[source.id], reproduced, original)
+            over[source.id] = _over_budget(source, share, tally, original)
     # One problem, reported once: a copy over the budget with its original says nothing new.
     for source_id, message in over.items():
         source = loader.sources[source_id]
@@ -166,16 +225,25 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
     return tuple(shares)
 
 
-def _over_budget(
-    source: Source, share: QuotedShare, excerpts: list[_Excerpt], reproduced: set[tuple[int, int]], original: Source
-) -> str:
+def _source_texts(source: Source) -> list[str]:
+    """What the site shows of a source's own details: its page, the comparison of copies, the downloads."""
+    given = [source.publisher, source.title, source.dateline, source.credit_line]
+    optional = [source.timestamp_as_shown, source.url_note, source.copyright_line, source.furniture_after[1]]
+    subheads = [section for section, _ in source.article.sections() if section is not None]
+    return [*given, *(text for text in optional if text), *subheads, *source.photo_captions]
+
+
+def _over_budget(source: Source, share: QuotedShare, tally: _Tally, original: Source) -> str:
     # One line per entry: an entry shows some words several times over (a quote, and the same
     # words in its selector's context), and a list naming one entry five times hides the rest.
-    shown: dict[tuple[str, str], set[tuple[int, int]]] = {}
-    for excerpt in excerpts:
-        shown.setdefault((str(excerpt.origin), excerpt.owner), set()).update(excerpt.positions & reproduced)
-    sized = sorted(((len(words), where) for where, words in shown.items() if words), key=lambda item: -item[0])
-    named = "; ".join(f"{origin} ({owner}, {size} words)" for size, (origin, owner) in sized[:NAMED_CONTRIBUTORS])
+    shown: dict[_Owner, set[int]] = {}
+    for position in tally.reproduced:
+        for owner in tally.covered[position]:
+            shown.setdefault(owner, set()).add(position)
+    sized = sorted(shown.items(), key=lambda item: (-len(item[1]), item[0].order))
+    named = "; ".join(
+        f"{owner.origin} ({owner.name}, {len(positions)} words)" for owner, positions in sized[:NAMED_CONTRIBUTORS]
+    )
     set_by = "" if original is source else f" that its original {original.id!r} sets"
     return (
         f"source {source.id!r}: the site would reproduce {share.reproduced_words} of its {share.body_words} "

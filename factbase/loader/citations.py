@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
-from factbase.article import outside_body
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
+from factbase.collector import Checked
+from factbase.limits import echo
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Article, Citation, Location, Source, other_copies
-from factbase.specs import CITATION, SOURCES_FILE
-from factbase.words import longest_copied_run, words
+from factbase.model import CREDIT_LINE, Citation, Location, Source
+from factbase.specs import CITATION, SOURCES_FILE, Spec
+from factbase.textindex import TextIndex, Unit
+from factbase.words import find_whole_words, next_word, tokenise
 
-# The site says things in its own words: a text may not copy this many words of a paragraph it
-# cites in a row, outside quote marks.
-COPY_RUN = 6
 MIN_QUOTE_WORDS = 3
 MAX_QUOTE_WORDS = 25
 # Words that turn what comes before them: an excerpt that stops just before one of them may say
@@ -31,57 +30,28 @@ TURNS = frozenset(
 )
 # Words in quote marks inside text the site writes: curly or straight double quotes.
 QUOTED_WORDS = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-_JOINERS = "’'-‐"
+# Looking for the passage most like a quote that is not found: a word standing in more places
+# than this says nothing about where the quote was meant to be (and would cost as much as the
+# text to follow); the few places most of its words point to are compared closely.
+COMMON_WORD = 1_000
+CLOSEST_PLACES = 5
+
+_SENTENCE_END = re.compile(r"[\s”’\")\]]*[.!?]")
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _joined(text: str, at: int, step: int) -> bool:
-    """True if text[at] continues the word that ends (step 1) or begins (step -1) beside it."""
-    if not 0 <= at < len(text):
-        return False
-    if _is_word(text[at]):
-        return True
-    beyond = at + step
-    return text[at] in _JOINERS and 0 <= beyond < len(text) and _is_word(text[beyond])
-
-
-def find_whole_words(text: str, words: str) -> int:
-    """Where `words` stands in `text` without beginning or ending inside a word; -1 if nowhere."""
-    if not words:
-        return -1
-    start = text.find(words)
-    while start != -1:
-        end = start + len(words)
-        cut_before = _is_word(words[0]) and _joined(text, start - 1, -1)
-        cut_after = _is_word(words[-1]) and _joined(text, end, 1)
-        if not cut_before and not cut_after:
-            return start
-        start = text.find(words, start + 1)
-    return -1
-
-
-def whole_words_in(text: str, words: str) -> bool:
-    """True if `words` stands in `text` without beginning or ending inside a word."""
-    return find_whole_words(text, words) != -1
-
-
-_SENTENCE_END = re.compile(r"^[\s”’\")\]]*[.!?]")
-
-
-def turn_after(text: str, excerpt: str) -> str | None:
-    """The turning word that follows excerpt in text, if excerpt stops just before one within
-    its sentence (a quote that ends its sentence has cut nothing)."""
-    start = find_whole_words(text, excerpt)
+def turn_after(text: str, excerpt: str, start: int | None = None) -> str | None:
+    """The turning word that follows excerpt in text (standing at `start`, or where it is first
+    found), if excerpt stops just before one within its sentence (a quote that ends its sentence
+    has cut nothing). Only the characters up to the next word are read."""
+    if start is None:
+        start = find_whole_words(text, excerpt)
     if start == -1:
         return None
-    rest = text[start + len(excerpt) :]
-    if _SENTENCE_END.match(rest) or (excerpt.rstrip()[-1:] in ".!?"):
+    end = start + len(excerpt)
+    if _SENTENCE_END.match(text, end) or (excerpt.rstrip()[-1:] in ".!?"):
         return None
-    following = words(rest)
-    return following[0].text if following and following[0].text in TURNS else None
+    following = next_word(text, end)
+    return following.text if following is not None and following.text in TURNS else None
 
 
 def citations_of(loader: Loader, entry: Checked) -> tuple[Citation, ...] | None:
@@ -107,14 +77,14 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
     source = loader.sources.get(source_id)
     if source is None:
         if loader.source_ids is not None and source_id not in loader.source_ids:
-            hint = did_you_mean(source_id, loader.source_ids, ID_CUTOFF)
+            hint = loader.hint(source_id, loader.source_ids)
             loader.add(
                 item.at("source"), f"{owner} cites source {source_id!r} which is not in data/{SOURCES_FILE}{hint}"
             )
         return None  # otherwise the source (or its file) has its own problem, already reported
-    paragraph = source.article.paragraph(number)
+    unit = source.index.paragraph(number)
     where = Location(source_id, number).label
-    if paragraph is None:
+    if unit is None:
         count = len(source.article.paragraphs)
         loader.add(
             item.at("paragraph"),
@@ -123,24 +93,28 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
         return None
     at = item.at("quote")
     size = len(quote.split())
-    if quote not in paragraph.text:
-        loader.add(at, _quote_not_found(owner, source, where, quote))
-        return None
-    if not whole_words_in(paragraph.text, quote):
-        loader.add(at, f"{owner}: quote {quote!r} stands in {where} only as part of longer words; quote whole words")
+    start = source.index.find(unit, quote)
+    if start == -1:
+        # Only a problem that will be listed is worth reading the paragraph again to explain.
+        if not loader.collector.full and quote in unit.text:
+            loader.add(
+                at, f"{owner}: quote {echo(quote)} stands in {where} only as part of longer words; quote whole words"
+            )
+        else:
+            loader.add(at, _quote_not_found(loader, owner, source, where, quote))
         return None
     if size < MIN_QUOTE_WORDS:
         loader.add(
             at,
-            f"{owner} quotes {size} word{'s' if size != 1 else ''} of {where} ({quote!r}); "
+            f"{owner} quotes {size} word{'s' if size != 1 else ''} of {where} ({echo(quote)}); "
             f"quote at least {MIN_QUOTE_WORDS} whole words, enough to find and check the passage",
         )
         return None
-    turn = turn_after(paragraph.text, quote)
+    turn = turn_after(unit.text, quote, start)
     if turn is not None:
         loader.add(
             at,
-            f"{owner}: quote {quote!r} stops just before {turn!r}, a turn that may change its meaning; "
+            f"{owner}: quote {echo(quote)} stops just before {turn!r}, a turn that may change its meaning; "
             "quote through it",
         )
         return None
@@ -150,77 +124,117 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
     return Citation(source_id, number, quote, _same_words_elsewhere(loader, source, quote), item.origin)
 
 
-def _quote_not_found(owner: str, source: Source, where: str, quote: str) -> str:
-    furniture_line = outside_body(source.text, source.article, quote)
-    if furniture_line is not None:
+def _quote_not_found(loader: Loader, owner: str, source: Source, where: str, quote: str) -> str:
+    shown = f"{owner}: quote not found word for word in {where} of source {source.id!r}: {echo(quote)}"
+    if loader.collector.full:  # not listed: no need to look further
+        return shown
+    furniture = next((unit for unit, _, _ in source.index.spans(quote) if unit.paragraph is None), None)
+    if furniture is not None:
         return (
-            f"{owner} quotes {quote!r}, which is page furniture (line {furniture_line} of "
+            f"{owner} quotes {echo(quote)}, which is page furniture (line {furniture.line} of "
             f"{source.text_path}), not the article; only the article body can be cited"
         )
-    closest, in_paragraph = _closest_passage(source.article, quote)
-    hint = f"; closest passage is in paragraph {in_paragraph}: {closest!r}" if closest else ""
-    return f"{owner}: quote not found word for word in {where} of source {source.id!r}: {quote!r}{hint}"
+    closest = _closest_passage(source.index, quote)
+    if closest is None:
+        return shown
+    return f"{shown}; closest passage is in paragraph {closest[1]}: {echo(closest[0])}"
 
 
-def _closest_passage(article: Article, quote: str) -> tuple[str | None, int]:
-    """The run of words in the article that looks most like a quote, and its paragraph."""
+def _closest_passage(index: TextIndex, quote: str) -> tuple[str, int] | None:
+    """The run of words of the body that looks most like a quote (as much as 60% alike), and its
+    paragraph: the few places its words point to most are compared closely, whole tokens each."""
+    keys = [word.text for word in tokenise(quote)]
+    votes: Counter[tuple[int, int]] = Counter()  # (block, word where the quote would begin)
+    for offset, key in enumerate(keys):
+        places = index.places(key)
+        if len(places) > COMMON_WORD:
+            continue
+        for place in places:
+            unit = index.unit_at(place)
+            if unit.body:
+                votes[(unit.start, place - unit.start - offset)] += 1
     size = max(1, len(quote.split()))
-    best: tuple[float, str | None, int] = (0.0, None, 0)
-    for paragraph in article.paragraphs:
-        tokens = paragraph.text.split()
-        for start in range(max(1, len(tokens) - size + 1)):
-            window = " ".join(tokens[start : start + size])
-            matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
-            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best[0]:
-                best = (ratio, window, paragraph.number)
-    return (best[1], best[2]) if best[0] >= 0.6 else (None, 0)
+    best: tuple[float, str, int] = (0.0, "", 0)
+    for (unit_start, begin), _ in votes.most_common(CLOSEST_PLACES):
+        unit = index.unit_at(unit_start)
+        for first in range(max(0, begin - 2), max(0, min(begin + 3, unit.size))):
+            for length in range(max(1, size - 2), size + 3):
+                window = _tokens(unit, first, min(unit.size, first + length))
+                matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best[0]:
+                    best = (ratio, window, unit.paragraph or 0)
+    return (best[1], best[2]) if best[0] >= 0.6 else None
+
+
+def _tokens(unit: Unit, first: int, last: int) -> str:
+    """A block's words first to last (exclusive), with the punctuation attached to them: whole
+    whitespace-separated tokens."""
+    text = unit.text
+    begin, end = unit.word_start(first), unit.word_end(last - 1)
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[begin:end]
 
 
 def _same_words_elsewhere(loader: Loader, source: Source, quote: str) -> tuple[Location, ...]:
-    """Where the same words stand in the other loaded copies of the same report."""
+    """Where the same words stand in the other loaded copies of the same report: the first
+    paragraph (or the credit line) of each that holds them."""
     found = []
-    for other in other_copies(loader.sources.values(), source):
-        parts = [*other.article.paragraphs, *([other.article.credit] if other.article.credit else [])]
-        match = next((p for p in parts if whole_words_in(p.text, quote)), None)
-        if match is not None:
-            found.append(Location(other.id, match.number))
+    for other in loader.copies.get(source.report_id, ()):
+        if other.id == source.id:
+            continue
+        unit = next((unit for unit, _, _ in other.index.spans(quote) if unit.paragraph is not None), None)
+        if unit is not None:
+            assert unit.paragraph is not None
+            found.append(Location(other.id, unit.paragraph))
     return tuple(found)
 
 
 def quoted_words_verified(loader: Loader, entry: Checked, field: str, citations: tuple[Citation, ...]) -> bool:
     """Words a statement puts in quote marks must stand word for word in a paragraph it cites."""
-    cited = [loader.sources[c.source_id].article.paragraph(c.paragraph) for c in citations]
-    texts = [p.text for p in cited if p is not None]
+    cited: list[tuple[TextIndex, Unit]] = []
+    for citation in citations:
+        index = loader.sources[citation.source_id].index
+        unit = index.paragraph(citation.paragraph)
+        if unit is not None:
+            cited.append((index, unit))
     ok = True
     for match in QUOTED_WORDS.finditer(entry[field]):
         quoted = match.group(1) or match.group(2)
-        if not any(whole_words_in(paragraph, quoted) for paragraph in texts):
+        if not any(index.find(unit, quoted) != -1 for index, unit in cited):
             loader.add(
                 entry.at(field),
-                f"{entry.name}: the {field} puts {quoted!r} in quote marks, but those words are not "
+                f"{entry.name}: the {field} puts {echo(quoted)} in quote marks, but those words are not "
                 "in any paragraph it cites; quote exactly or paraphrase without quote marks",
             )
             ok = False
     return ok
 
 
-def own_words_verified(loader: Loader, entry: Checked, field: str, citations: tuple[Citation, ...]) -> bool:
-    """A text is in the site's own words: no COPY_RUN words in a row of a paragraph it cites,
-    outside quote marks."""
-    for citation in citations:
-        paragraph = loader.sources[citation.source_id].article.paragraph(citation.paragraph)
-        if paragraph is None:
+def own_words_verified(loader: Loader, entry: Checked, spec: Spec) -> bool:
+    """Every free text the spec says is in the site's own words copies no RUN words in a row of any
+    paragraph of any source, outside quote marks; each that does is reported."""
+    ok = True
+    for key, field in spec.fields.items():
+        if not field.own_words or not entry.has(key) or loader.corpus is None:
             continue
-        run = longest_copied_run(entry[field], paragraph.text, COPY_RUN)
-        if run is not None:
+        value = entry[key]
+        for text in value if isinstance(value, list) else [value]:
+            copied = loader.corpus.copied(text)
+            if copied is None:
+                continue
+            label = Location(copied.source_id, copied.paragraph).label
             loader.add(
-                entry.at(field),
-                f"{entry.name}: the {field} copies {len(run)} words in a row of {citation.location.label} of "
-                f"source {citation.source_id!r} ({' '.join(run)!r}) outside quote marks; say it in your own "
+                entry.at(key),
+                f"{entry.name}: the {key} copies {len(copied.words)} words in a row of {label} of source "
+                f"{copied.source_id!r} ({echo(' '.join(copied.words))}) outside quote marks; say it in your own "
                 "words, or put in quote marks the few words that prove it",
             )
-            return False
-    return True
+            ok = False
+            break
+    return ok

@@ -6,26 +6,37 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from factbase.collector import Checked, Collector, check_entry, entry_name, item_line
+from factbase.collector import ID_CUTOFF, Checked, Collector, check_entry, did_you_mean, entry_name, item_line
 from factbase.datafiles import DataFiles, scan
 from factbase.kinds import ID_PATTERN, describe
 from factbase.model import Source, Topic
 from factbase.specs import Spec
+from factbase.textindex import Corpus
 from factbase.yamlfile import LineList, LineMap, Origin, YamlFileError, read_yaml
 
 T = TypeVar("T")
 Entries = list[tuple[LineMap, Origin]]
 
 
+# How many "did you mean" hints one check gives: each compares a name with every id of its kind,
+# and a hint is help for the first few typos, not for a file of them.
+HINTS = 20
+
+
 def declared_ids(entries: Entries | None) -> set[str] | None:
-    """The ids entries declare, sound or not; None when their file could not be read at all.
+    """The ids entries declare, sound or not; None when references to them cannot be checked:
+    their file could not be read, or an entry's id is malformed (`reg/ulation`, or `404`, which
+    YAML reads as a number), so that a reference to no declared id may mean that entry.
 
     A reference to a declared id is never reported: if that entry is broken, its own problem
-    is the one to fix.
+    is the one to fix. Nor is one that might mean a malformed id: that id's problem is.
     """
     if entries is None:
         return None
-    return {entry["id"] for entry, _ in entries if isinstance(entry.get("id"), str)}
+    ids = [entry["id"] for entry, _ in entries if "id" in entry]
+    if not all(isinstance(identifier, str) and ID_PATTERN.match(identifier) for identifier in ids):
+        return None
+    return set(ids)
 
 
 class Loader:
@@ -36,7 +47,7 @@ class Loader:
         self.collector = Collector()
         self.files: DataFiles = scan(data_dir)
         for problem in self.files.problems:
-            self.collector.problems.append(problem)
+            self.collector.add(problem.origin, problem.message)
         # What loaded, and what was declared (None: its file was unreadable, so do not check
         # references to it). Filled in by each step in turn.
         self.sources: dict[str, Source] = {}
@@ -45,9 +56,18 @@ class Loader:
         self.topic_ids: set[str] | None = None
         self.entity_ids: set[str] | None = None
         self.fact_ids: set[str] | None = None
+        # Every paragraph of every loaded source, for the own-words rule; set once sources load.
+        self.corpus: Corpus | None = None
+        self.copies: dict[str, list[Source]] = {}  # each report's loaded copies, by the original's id
+        self._hints = 0
 
     def add(self, origin: Origin, message: str) -> None:
         self.collector.add(origin, message)
+
+    def hint(self, name: str, known: set[str]) -> str:
+        """ " (did you mean 'x'?)" for the declared id closest to an unknown one, for the first HINTS."""
+        self._hints += 1
+        return did_you_mean(name, known, ID_CUTOFF) if self._hints <= HINTS else ""
 
     def shown(self, relative: str) -> str:
         """A path under data/ as messages show it: data/facts/x.yaml."""
@@ -72,6 +92,7 @@ class Loader:
         except YamlFileError as error:
             for origin, message in error.problems:
                 self.add(origin, message)
+            self.collector.count_unlisted(error.more)
             return None
         if not isinstance(document, LineList):
             line = getattr(document, "line", 1)

@@ -8,7 +8,7 @@ from factbase.collector import Checked
 from factbase.loader.citations import own_words_verified, quoted_words_verified
 from factbase.loader.context import Loader
 from factbase.loader.references import references_exist
-from factbase.model import Citation, Correction, Fact
+from factbase.model import Citation, Correction, Fact, Source
 from factbase.specs import CORRECTION, CORRECTIONS_FILE, FACTS_DIR
 
 
@@ -16,11 +16,18 @@ def load_corrections(loader: Loader, facts: list[Fact]) -> list[Correction]:
     """The corrections in data/corrections.yaml (optional), newest first."""
     entries = loader.read(CORRECTIONS_FILE, "correction", required=False)
     by_id = {fact.id: fact for fact in facts}
-    corrections = loader.build_all(entries, CORRECTION, lambda checked: _build(loader, checked, by_id))
+    withdrawn: dict[str, Checked] = {}  # each retracted fact id: the correction that retracted it
+    # A withdrawn fact is gone from the data: the earliest report is the least it came after.
+    first = min(loader.sources.values(), key=lambda source: source.published, default=None)
+    corrections = loader.build_all(
+        entries, CORRECTION, lambda checked: _build(loader, checked, by_id, withdrawn, first)
+    )
     return sorted(corrections, key=lambda correction: correction.date, reverse=True)
 
 
-def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction | None:
+def _build(
+    loader: Loader, entry: Checked, facts: dict[str, Fact], withdrawn: dict[str, Checked], first: Source | None
+) -> Correction | None:
     facts_ok = references_exist(loader, entry, "facts", loader.fact_ids, f"{FACTS_DIR}/")
     if not (facts_ok and entry.sound(CORRECTION)):
         return None
@@ -45,6 +52,19 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
         )
     if still_there:
         return None
+    # Which ids were ever published, data alone cannot say (git history can); what it can say is
+    # that a fact is withdrawn once, and not before there was a report for it to come from.
+    twice = [fact_id for fact_id in retracted if fact_id in withdrawn]
+    for fact_id in twice:
+        earlier = withdrawn[fact_id]
+        loader.add(
+            entry.at("retracted"),
+            f"{entry.name} lists {fact_id!r} as retracted, but {earlier.name} ({earlier.at('retracted')}) "
+            "retracted it already; a fact is withdrawn once",
+        )
+    withdrawn.update((fact_id, entry) for fact_id in retracted if fact_id not in withdrawn)
+    if twice:
+        return None
     corrected = [facts[fact_id] for fact_id in named if fact_id in facts]
     if len(corrected) < len(named):
         return None  # a fact it names did not load: that fact's own problem is reported
@@ -57,12 +77,20 @@ def _build(loader: Loader, entry: Checked, facts: dict[str, Fact]) -> Correction
                 f"({fact.added.isoformat()}); a correction comes after what it corrects",
             )
             return None
+    if first is not None and date < first.published:
+        loader.add(
+            entry.at("date"),
+            f"{entry.name}: dated {date.isoformat()}, before the report it corrects was published "
+            f"({first.published.isoformat()}, source {first.id!r}); a correction comes after what it corrects",
+        )
+        return None
     # The change and its reason are the site's own words about what the report says: quote marks hold
     # the words of the paragraphs the corrected facts cite, and nothing else copies them.
     citations: tuple[Citation, ...] = tuple(citation for fact in corrected for citation in fact.citations)
     written = [key for key in ("change", "reason", "summary") if key in entry.entry]
     checks = [
-        check(loader, entry, key, citations) for key in written for check in (quoted_words_verified, own_words_verified)
+        *(quoted_words_verified(loader, entry, key, citations) for key in written),
+        own_words_verified(loader, entry, CORRECTION),
     ]
     if not all(checks):
         return None

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime
 
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
+from factbase.collector import Checked
 from factbase.dates import UnresolvableDateError, resolve
-from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, whole_words_in
+from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.loader.references import references_exist
 from factbase.loader.wording import relative_dates_refused, resolved_date_named
 from factbase.model import Citation, Fact, Placement, ResolvedDate
 from factbase.specs import ENTITIES_FILE, FACT, FACTS_DIR, TOPICS_FILE
+from factbase.words import whole_words_in
 from factbase.yamlfile import Origin
 
 # A fact's sentences: the statement, which stands on its own, and how its home topic's paragraph
@@ -52,7 +53,7 @@ def _placements(loader: Loader, entry: Checked) -> tuple[Placement, ...] | None:
         topic = loader.topics.get(topic_id)
         if topic is None:
             if loader.topic_ids is not None and topic_id not in loader.topic_ids:
-                hint = did_you_mean(topic_id, loader.topic_ids, ID_CUTOFF)
+                hint = loader.hint(topic_id, loader.topic_ids)
                 loader.add(
                     at, f"{entry.name} is filed under topic {topic_id!r}, which is not in data/{TOPICS_FILE}{hint}"
                 )
@@ -81,7 +82,7 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
         when = _resolve_when(loader, entry, citations)
     wordings = [key for key in WORDINGS if key in entry.entry and entry.has(key)]
     verified = [_wording_verified(loader, entry, key, citations, when) for key in wordings]  # each reports its own
-    wordings_ok = all(verified)
+    wordings_ok = own_words_verified(loader, entry, FACT) and all(verified)
     if wordings_ok and when is not None:
         wordings_ok = resolved_date_named(loader, entry, when)
     if dated and when is None:
@@ -108,11 +109,11 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
 def _wording_verified(
     loader: Loader, entry: Checked, key: str, citations: tuple[Citation, ...], when: ResolvedDate | None
 ) -> bool:
-    """One of a fact's sentences is in the site's own words, quotes exactly, and dates absolutely.
-    Each check runs, so that an editor sees every problem of the sentence at once."""
+    """One of a fact's sentences quotes exactly and dates absolutely (that it is in the site's own
+    words is checked for every wording at once). Each check runs, so that an editor sees every
+    problem of the sentence at once."""
     checks = [
         quoted_words_verified(loader, entry, key, citations),
-        own_words_verified(loader, entry, key, citations),
         relative_dates_refused(loader, entry, key, when),
     ]
     return all(checks)

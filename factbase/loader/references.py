@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
-from factbase.loader.citations import (
-    citations_of,
-    find_whole_words,
-    own_words_verified,
-    quoted_words_verified,
-    turn_after,
-    whole_words_in,
-)
+from factbase.collector import Checked
+from factbase.limits import echo
+from factbase.loader.citations import citations_of, own_words_verified, quoted_words_verified, turn_after
 from factbase.loader.context import Entries, Loader, declared_ids
 from factbase.loader.wording import relative_dates_refused
 from factbase.model import Entity, Figure, Quotation
 from factbase.specs import ENTITIES_FILE, ENTITY, FIGURE, FIGURES_FILE, QUOTATION, QUOTATIONS_FILE
-from factbase.words import words
+from factbase.words import find_whole_words, whole_words_in, words
 
 
 def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[str] | None, file: str) -> bool:
@@ -26,9 +20,9 @@ def references_exist(loader: Loader, entry: Checked, key: str, known_ids: set[st
     ids = value if isinstance(value, list) else [value]
     missing = [i for i in ids if i not in known_ids]
     for identifier in missing:
-        hint = did_you_mean(identifier, known_ids, ID_CUTOFF)
+        hint = loader.hint(identifier, known_ids)
         loader.add(
-            entry.at(key), f"{entry.name} refers under {key!r} to {identifier!r}, which is not in data/{file}{hint}"
+            entry.at(key), f"{entry.name} refers under {key!r} to {echo(identifier)}, which is not in data/{file}{hint}"
         )
     return not missing
 
@@ -60,7 +54,7 @@ def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
         return None
     if not (
         quoted_words_verified(loader, entry, "description", citations)
-        and own_words_verified(loader, entry, "description", citations)
+        and own_words_verified(loader, entry, ENTITY)
         and relative_dates_refused(loader, entry, "description", None)
     ):
         return None
@@ -83,12 +77,11 @@ def _build_figure(loader: Loader, entry: Checked) -> Figure | None:
     if not any(whole_words_in(citation.quote, entry["as_written"]) for citation in citations):
         loader.add(
             entry.at("as_written"),
-            f"{entry.name}: {entry['as_written']!r} is not in any of its quotes; write the number as the report does",
+            f"{entry.name}: {echo(entry['as_written'])} is not in any of its quotes; "
+            "write the number as the report does",
         )
         return None
-    counts_ok = own_words_verified(loader, entry, "counts", citations)
-    unit_ok = own_words_verified(loader, entry, "unit", citations)  # checked even if counts is not: report both
-    if not (counts_ok and unit_ok):
+    if not own_words_verified(loader, entry, FIGURE):
         return None
     return Figure(
         id=entry["id"],
@@ -108,19 +101,20 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
     if citations is None or not entry.sound(QUOTATION) or not speaker_ok:
         return None
     first = citations[0]
-    paragraph = loader.sources[first.source_id].article.paragraph(first.paragraph)
+    index = loader.sources[first.source_id].index
+    paragraph = index.paragraph(first.paragraph)
     marked = f"“{entry['words']}”"
-    if paragraph is None or marked not in paragraph.text:
+    if paragraph is None or index.find(paragraph, marked) == -1:
         loader.add(
             entry.at("words"),
-            f"{entry.name}: {marked!r} is not in {first.location.label} of source {first.source_id!r}; "
+            f"{entry.name}: {echo(marked)} is not in {first.location.label} of source {first.source_id!r}; "
             "give exactly the words between the report's quote marks, and cite where they stand first",
         )
         return None
     checks = [
         _excerpt_verified(loader, entry),
         quoted_words_verified(loader, entry, "attribution", citations),
-        *(own_words_verified(loader, entry, key, citations) for key in ("attribution", "about")),
+        own_words_verified(loader, entry, QUOTATION),
         relative_dates_refused(loader, entry, "attribution", None),
     ]
     if not all(checks):
@@ -159,29 +153,30 @@ def _excerpt_verified(loader: Loader, entry: Checked) -> bool:
     after a cut, beginning without the words it depends on."""
     if "excerpt" not in entry.entry or not entry.has("excerpt"):
         return True
-    words, at = entry["words"], entry.at("excerpt")
+    said, at = entry["words"], entry.at("excerpt")
     pieces = [piece.strip() for piece in entry["excerpt"].split("…")]
     rest = 0
     for number, piece in enumerate(pieces):
         if not piece:
             continue
-        start = find_whole_words(words[rest:], piece)
+        start = find_whole_words(said[rest:], piece)
         if start == -1:
-            loader.add(at, f"{entry.name}: excerpt piece {piece!r} is not in its words (in order, word for word)")
+            loader.add(at, f"{entry.name}: excerpt piece {echo(piece)} is not in its words (in order, word for word)")
             return False
         first = first_word(piece)
         if number > 0 and rest + start > 0 and first in DEPENDENT_OPENINGS:
             loader.add(
                 at,
-                f"{entry.name}: excerpt piece {piece!r} begins with {first!r} after a cut, which drops what it "
+                f"{entry.name}: excerpt piece {echo(piece)} begins with {first!r} after a cut, which drops what it "
                 "depends on (who or what the words are about); begin the piece earlier",
             )
             return False
-        turn = turn_after(words[rest:], piece)
+        turn = turn_after(said[rest:], piece)
         if turn is not None:
             loader.add(
                 at,
-                f"{entry.name}: excerpt piece {piece!r} stops just before {turn!r}, a turn that may change its meaning",
+                f"{entry.name}: excerpt piece {echo(piece)} stops just before {turn!r}, "
+                "a turn that may change its meaning",
             )
             return False
         rest += start + len(piece)

@@ -6,23 +6,44 @@ import datetime
 import re
 
 from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
+from factbase.collector import Checked
 from factbase.kinds import STORED_TEXT, invisible_character
+from factbase.loader.citations import own_words_verified
 from factbase.loader.context import Loader, declared_ids
 from factbase.model import Source
 from factbase.specs import SOURCE, SOURCES_FILE, TEXTS_DIR
+from factbase.textindex import Corpus
 from factbase.yamlfile import Origin
 
 # A news article is tens of kilobytes; a stored text this large is not one.
 MAX_TEXT_BYTES = 1024 * 1024
+# Tabs and line breaks, which a capture may hold, as spaces.
+ALLOWED_IN_CAPTURES = str.maketrans("\t\n\r", "   ")
 
 
 def load_sources(loader: Loader) -> None:
     """Load data/sources.yaml and each stored text; check how the copies relate."""
     entries = loader.read(SOURCES_FILE, "source")
     loader.source_ids = declared_ids(entries)
-    sources = loader.build_all(entries, SOURCE, lambda checked: _build_source(loader, checked))
+    checked: list[tuple[Checked, Source]] = []
+
+    def build(entry: Checked) -> Source | None:
+        source = _build_source(loader, entry)
+        if source is not None:
+            checked.append((entry, source))
+        return source
+
+    sources = loader.build_all(entries, SOURCE, build)
     loader.sources = {source.id: source for source in sources}
+    loader.corpus = Corpus({source.id: source.index for source in sources})
+    # A source's own notes are the site's words too: now that every stored text is read, they can
+    # be held to the rule (the captured lines, the headline and the rest are the copy's own words).
+    for entry, source in checked:
+        if loader.sources.get(source.id) is source and not own_words_verified(loader, entry, SOURCE):
+            del loader.sources[source.id]
+    sources = list(loader.sources.values())
+    for source in sources:
+        loader.copies.setdefault(source.report_id, []).append(source)
     for source in sources:
         if source.copy_of is None:
             continue  # the spec holds role and copy_of together
@@ -31,7 +52,7 @@ def load_sources(loader: Loader) -> None:
                 loader.add(
                     source.origin,
                     f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not in data/{SOURCES_FILE}"
-                    + did_you_mean(source.copy_of, loader.source_ids, ID_CUTOFF),
+                    + loader.hint(source.copy_of, loader.source_ids),
                 )
         elif loader.sources[source.copy_of].role != "original":
             loader.add(source.origin, f"source {source.id!r} is a copy_of {source.copy_of!r}, which is not an original")
@@ -122,13 +143,15 @@ def read_stored_text(loader: Loader, entry: Checked) -> str | None:
             "begins with a byte order mark (U+FEFF), which would hide its first words: save it as UTF-8 without one",
         )
         return None
-    # Captures keep their tabs and line endings; nothing else invisible.
-    for number, text_line in enumerate(re.split("\r\n|\n|\r", text), start=1):
-        invisible = invisible_character(text_line.replace("\t", " "))
-        if invisible is not None:
-            loader.add(
-                Origin(shown, number),
-                f"holds {invisible}, which could hide or reorder the words quotes are checked against; delete it",
-            )
-            return None
+    # Captures keep their tabs and line endings; nothing else invisible. One pass over the whole
+    # text finds whether there is one; only then is it looked for line by line, to name its line.
+    if invisible_character(text.translate(ALLOWED_IN_CAPTURES)) is not None:
+        for number, text_line in enumerate(re.split("\r\n|\n|\r", text), start=1):
+            invisible = invisible_character(text_line.replace("\t", " "))
+            if invisible is not None:
+                loader.add(
+                    Origin(shown, number),
+                    f"holds {invisible}, which could hide or reorder the words quotes are checked against; delete it",
+                )
+                return None
     return text

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factbase.collector import ID_CUTOFF, Checked, did_you_mean
+from factbase.collector import Checked
+from factbase.loader.citations import own_words_verified
 from factbase.loader.context import Loader, declared_ids
 from factbase.model import Fact, Section, Topic
 from factbase.specs import FACTS_DIR, SECTION, TOPIC, TOPICS_FILE
@@ -19,12 +20,15 @@ def load_topics(loader: Loader) -> None:
 def _build_topic(loader: Loader, entry: Checked) -> Topic | None:
     sections: list[Section] = []
     seen: dict[str, Origin] = {}
-    ok = True
+    ok = own_words_verified(loader, entry, TOPIC)
     for item in entry.items.get("sections", []):
         if item is None or not loader.unique_id(item, seen) or not item.sound(SECTION):
             ok = False
             continue
-        sections.append(Section(item["id"], item["title"]))
+        if own_words_verified(loader, item, SECTION):
+            sections.append(Section(item["id"], item["title"]))
+        else:
+            ok = False
     if not ok or not entry.sound(TOPIC):
         return None
     return Topic(
@@ -46,7 +50,7 @@ def check_introductions(loader: Loader, facts: list[Fact]) -> None:
     for topic in loader.topics.values():
         for fact_id in topic.introduction:
             if fact_id not in loader.fact_ids:
-                hint = did_you_mean(fact_id, loader.fact_ids, ID_CUTOFF)
+                hint = loader.hint(fact_id, loader.fact_ids)
                 loader.add(
                     topic.origin,
                     f"topic {topic.id!r} opens with fact {fact_id!r}, which is not in data/{FACTS_DIR}/{hint}",

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
-from itertools import accumulate
 from pathlib import Path
 
 from factbase.article import Layout, caption_lines, number_paragraphs
 from factbase.kinds import invisible_character
-from factbase.loader.citations import find_whole_words, turn_after, whole_words_in
-from factbase.loader.sources import MAX_TEXT_BYTES
+from factbase.loader.citations import turn_after
+from factbase.loader.sources import ALLOWED_IN_CAPTURES, MAX_TEXT_BYTES
 from factbase.model import Article, Citation, FactBase, Paragraph, Source
 from factbase.recheck.align import align
 from factbase.recheck.diff import Token, joined, tokens
 from factbase.recheck.model import (
+    COMMON_WORD,
     SEARCH_PLACES,
     Aligned,
     CitedWords,
@@ -29,7 +28,8 @@ from factbase.recheck.model import (
     renumbered,
 )
 from factbase.specs import SOURCES_FILE
-from factbase.words import words
+from factbase.textindex import TextIndex
+from factbase.words import next_word, words
 from factbase.yamlfile import YamlFileError, read_yaml
 
 
@@ -59,13 +59,14 @@ def read_capture(path: Path) -> str:
         ) from None
     if text.startswith("\ufeff"):
         raise RecheckError(f"{shown}:1: begins with a byte order mark (U+FEFF); save it as UTF-8 without one")
-    for number, text_line in enumerate(text.splitlines(), start=1):
-        invisible = invisible_character(text_line.replace("\t", " "))
-        if invisible is not None:
-            raise RecheckError(
-                f"{shown}:{number}: holds {invisible}, which could hide or reorder the words quotes are "
-                "checked against; delete it"
-            )
+    if invisible_character(text.translate(ALLOWED_IN_CAPTURES)) is not None:  # then find its line
+        for number, text_line in enumerate(text.splitlines(), start=1):
+            invisible = invisible_character(text_line.replace("\t", " "))
+            if invisible is not None:
+                raise RecheckError(
+                    f"{shown}:{number}: holds {invisible}, which could hide or reorder the words quotes are "
+                    "checked against; delete it"
+                )
     if not text.strip():
         raise RecheckError(f"{shown}: is empty")
     return text
@@ -138,7 +139,7 @@ def recheck(factbase: FactBase, source: Source, layout: Layout, new_text: str, s
 
     alignment = align(source.article.paragraphs, article.paragraphs)
     edited = {number for step in alignment if step.step in ("changed", "new") for number in step.new}
-    body = _Body(article, frozenset(edited))
+    body = _Body(new_text, article, frozenset(edited))
     by_stored = fates(alignment)
     checks = tuple(_check(cited, body, by_stored) for cited in cited_words(factbase, source))
     return Recheck(
@@ -152,42 +153,39 @@ def recheck(factbase: FactBase, source: Source, layout: Layout, new_text: str, s
 
 
 class _Body:
-    """The new capture's body, indexed to find where a quote's words line up."""
+    """The new capture's body, indexed once (factbase.textindex) to find where a quote's words
+    stand, and where they line up when they no longer stand."""
 
-    def __init__(self, article: Article, edited: frozenset[int]) -> None:
+    def __init__(self, text: str, article: Article, edited: frozenset[int]) -> None:
+        self.index = TextIndex(text, article)
         self.parts = (*article.paragraphs, *((article.credit,) if article.credit else ()))
+        self.numbered = {part.number: part for part in self.parts}
         # Only a paragraph that is new or changed can hold an edited quote: the others are word
         # for word as stored, where the quote was not (or it would have been found).
         self.edited = edited
 
-        # The body in one string, to find a quote's text in it at C speed however many paragraphs
-        # there are; quotes are one line, so none spans the line breaks between paragraphs.
-        self.joined = "\n".join(part.text for part in self.parts)
-        self.starts = list(accumulate((len(part.text) + 1 for part in self.parts[:-1]), initial=0))
+        self._tokens: dict[int, list[Token]] = {}
+        self._word_tokens: dict[int, list[int]] = {}
+
+    def part_tokens(self, part: int) -> list[Token]:
+        """A part's tokens, made the first time a quote's words point to it."""
+        if part not in self._tokens:
+            self._tokens[part] = tokens(self.parts[part].text)
+            self._word_tokens[part] = [at for at, token in enumerate(self._tokens[part]) if token.key]
+        return self._tokens[part]
 
     @cached_property
-    def part_tokens(self) -> list[list[Token]]:
-        """Each part's tokens: built on first use, as most re-checks never look for a changed quote."""
-        return [tokens(part.text) if part.number in self.edited else [] for part in self.parts]
+    def part_numbers(self) -> dict[int, int]:
+        """A paragraph's number (CREDIT_LINE for the credit line): its place among the parts."""
+        return {part.number: at for at, part in enumerate(self.parts)}
 
-    @cached_property
-    def places(self) -> dict[str, list[tuple[int, int]]]:
-        """A word's key: each (part, token) where it stands."""
-        places: dict[str, list[tuple[int, int]]] = {}
-        for part, found in enumerate(self.part_tokens):
-            for at, token in enumerate(found):
-                if token.key:
-                    places.setdefault(token.key, []).append((part, at))
-        return places
-
-    def holding(self, text: str, first: int | None = None) -> list[Paragraph]:
-        """The paragraphs (and credit line) whose text holds `text`, paragraph `first` before the rest."""
-        found: dict[int, Paragraph] = {}
-        at = self.joined.find(text)
-        while at != -1:
-            part = self.parts[bisect_right(self.starts, at) - 1]
-            found[part.number] = part
-            at = self.joined.find(text, at + 1)
+    def holding(self, words: str, first: int | None = None) -> list[tuple[Paragraph, int]]:
+        """The paragraphs (and credit line) where `words` stand as whole words, with where each
+        first holds them; paragraph `first` before the rest."""
+        found: dict[int, tuple[Paragraph, int]] = {}
+        for unit, _, at in self.index.spans(words):
+            if unit.paragraph is not None and unit.paragraph not in found:
+                found[unit.paragraph] = (self.numbered[unit.paragraph], at)
         preferred = [found.pop(first)] if first in found else []
         return preferred + list(found.values())
 
@@ -203,14 +201,22 @@ class _Body:
         size = len(quote_tokens)
         votes: Counter[tuple[int, int]] = Counter()  # (part, token where the quote would begin)
         for offset, token in enumerate(quote_tokens):
-            for part, at in self.places.get(token.key, ()) if token.key else ():
-                votes[(part, at - offset)] += 1
+            standing = self.index.places(token.key) if token.key else ()
+            if len(standing) > COMMON_WORD:
+                continue  # a word as common as this says nothing about where the quote went
+            for place in standing:
+                unit = self.index.unit_at(place)
+                if unit.paragraph is None or unit.paragraph not in self.edited:
+                    continue
+                part = self.part_numbers[unit.paragraph]
+                self.part_tokens(part)
+                votes[(part, self._word_tokens[part][place - unit.start] - offset)] += 1
         places = [place for place, _ in votes.most_common(SEARCH_PLACES)]
         places.sort(key=lambda place: self.parts[place[0]].number != first)
         best: tuple[float, int, str] | None = None  # similarity, part, passage
         lengths = sorted(range(max(1, size - 2), size + 3), key=lambda length: abs(length - size))
         for part, start in places:
-            found = self.part_tokens[part]
+            found = self.part_tokens(part)
             for begin in range(max(0, start - 2), max(0, start + 3)):
                 for length in lengths:
                     if begin + length > len(found):
@@ -234,38 +240,31 @@ def passage(paragraph: int, text: str, quote: str) -> Passage:
     return Passage(paragraph, text, kept, len(quote_words))
 
 
-def _verifies(cited: CitedWords, text: str) -> bool:
-    """True if the loader would accept these words in this paragraph, as it checks them."""
-    if cited.how == "words":
-        return cited.words in text
-    if cited.how == "also in":
-        return whole_words_in(text, cited.words)
-    return whole_words_in(text, cited.words) and turn_after(text, cited.words) is None
+def _verifies(cited: CitedWords, text: str, at: int) -> bool:
+    """True if the loader would accept these words, standing at `at` in this paragraph, as it checks them."""
+    return cited.how != "cited" or turn_after(text, cited.words, at) is None
 
 
 def _check(cited: CitedWords, body: _Body, fates: dict[int, Aligned]) -> QuoteCheck:
     """Whether the words are still there, moved, changed or gone in the new body."""
     stored = cited.location.paragraph
     aligned = renumbered(fates, stored) if stored else stored  # the credit line keeps its number
-    verified = [part for part in body.holding(cited.words, aligned) if _verifies(cited, part.text)]
+    holding = body.holding(cited.words, aligned)
+    verified = [part for part, at in holding if _verifies(cited, part.text, at)]
     if cited.how == "also in":  # the loader records the first part of the copy that holds them
-        holding = min(verified, key=lambda part: reading_order(part.number), default=None)
+        first = min(verified, key=lambda part: reading_order(part.number), default=None)
     else:  # the paragraph the data names; else where the stored paragraph went; else wherever they are
-        holding = next((part for part in verified if part.number == stored), verified[0] if verified else None)
-    if holding is not None:
-        if holding.number == stored:
+        first = next((part for part in verified if part.number == stored), verified[0] if verified else None)
+    if first is not None:
+        if first.number == stored:
             return QuoteCheck(cited, "still there")
-        return QuoteCheck(cited, "moved", now_in=holding.number)
-    if cited.how == "cited":
-        for part in body.holding(cited.words, aligned):
-            start = find_whole_words(part.text, cited.words)
-            if start != -1:  # there, but now followed by a word that turns it
-                turn = turn_after(part.text, cited.words)
-                rest = part.text[start + len(cited.words) :]
-                following = words(rest)
-                end = start + len(cited.words) + (following[0].end if following else 0)
-                found = passage(part.number, part.text[start:end], cited.words)
-                return QuoteCheck(cited, "changed", closest=found, turn=turn)
+        return QuoteCheck(cited, "moved", now_in=first.number)
+    if cited.how == "cited" and holding:  # there, but now followed by a word that turns it
+        part, start = holding[0]
+        end = start + len(cited.words)
+        following = next_word(part.text, end)
+        found = passage(part.number, part.text[start : following.end if following else end], cited.words)
+        return QuoteCheck(cited, "changed", closest=found, turn=turn_after(part.text, cited.words, start))
     closest = body.closest(cited.words, aligned)
     if closest is None or not closest.close:
         return QuoteCheck(cited, "gone")

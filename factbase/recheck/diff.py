@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from factbase.versions import opcodes
 from factbase.words import words
 
 # What the report shows of capture text: how many changes, and no run too long.
@@ -56,17 +56,17 @@ def word_diff(old: str, new: str, context: int | None = None) -> str:
     SHOWN_CHANGES changes are shown.
     """
     a, b = tokens(old), tokens(new)
-    opcodes = difflib.SequenceMatcher(None, [t.text for t in a], [t.text for t in b], autojunk=False).get_opcodes()
-    changes = [op for op in opcodes if op[0] != "equal"]
+    steps = opcodes([t.text for t in a], [t.text for t in b])
+    changes = [op for op in steps if op[0] != "equal"]
     if not changes:
         return "(the same words; only the spacing differs)"
     shown: list[str] = []
     count = 0
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+    for index, (tag, i1, i2, j1, j2) in enumerate(steps):
         if tag == "equal":
             run = b[j1:j2]  # the same words; the new text's spacing
             if context is not None and len(run) > 2 * context + 1:
-                first, last = index == 0, index == len(opcodes) - 1
+                first, last = index == 0, index == len(steps) - 1
                 before = "" if first else "".join(t.space + t.text for t in run[:context])
                 after = "" if last else "".join(t.space + t.text for t in run[-context:])
                 run_text = f"{before} …{after}"

@@ -28,6 +28,9 @@ SAME_PARAGRAPH = 0.5
 PAIR_REACH = 5
 # How many places in the new text, where most of a quote's words line up, are searched closely.
 SEARCH_PLACES = 5
+# A word that stands in more places than this in the new or changed paragraphs casts no vote on
+# where a quote went: it says nothing about it, and following it would cost as much as the text.
+COMMON_WORD = 1_000
 # What the report shows of capture text: the first words of a new or removed paragraph, the
 # words around each change in a changed one, how many changes and steps, and no run too long.
 FIRST_WORDS = 8
