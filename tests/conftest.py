@@ -76,6 +76,17 @@ def scenario(case: str, destination: Path) -> Path:
     return destination
 
 
+# The packages a build runs on, installed into the virtual environment.
+PACKAGES = ("factbase", "factsite", "mkdocs_factsite")
+
+
+def copy_packages(project: Path) -> None:
+    """Copies of the installed packages in a project's folder, for a test to change: they come first
+    on the path of `python -m mkdocs` run there, so the test edits the copy, not the repository."""
+    for package in PACKAGES:
+        shutil.copytree(PROJECT / package, project / package, ignore=shutil.ignore_patterns("__pycache__"))
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for a test to change."""
     destination.mkdir(parents=True, exist_ok=True)

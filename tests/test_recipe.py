@@ -5,13 +5,12 @@ the navigation."""
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 from factbase import load_factbase
 
-from .conftest import PROJECT, SITES, article, build, nav_links, parse, scenario
+from .conftest import PROJECT, SITES, article, build, copy_packages, nav_links, parse, scenario
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 RECIPE = GUIDE.split("## Adding a kind of page (for developers)", 1)[1].split("\n## ", 1)[0]
@@ -26,10 +25,7 @@ def block(language: str) -> str:
 
 def test_the_recipe_for_a_kind_of_page_gives_the_page_its_macro_and_its_navigation(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
-    # The packages are installed: a copy in the project's folder comes first on the path of
-    # `python -m mkdocs` run there, so the recipe changes the copy, not the repository.
-    for package in ("factbase", "factsite", "mkdocs_factsite"):
-        shutil.copytree(PROJECT / package, project / package, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_packages(project)  # the recipe changes the copy, not the repository
     registry = project / "factsite" / "pages.py"
     code = registry.read_text(encoding="utf-8")
     assert "# In the navigation's order" in code and "    PEOPLE,\n" in code

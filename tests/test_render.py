@@ -82,7 +82,7 @@ def test_a_quote_link_keeps_the_addresss_own_fragment() -> None:
     fragment = dataclasses.replace(VALID.sources[0], url="https://tiny.example/bridge#section")
     base = dataclasses.replace(VALID, sources=(fragment,))
     page = PageCitations()
-    renderer = SiteRenderer(base, fake_link)
+    renderer = SiteRenderer(base, fake_link, PLAIN)
     renderer.fact(base.fact("bridge-cost"), page)
     expected = "https://tiny.example/bridge#section:~:text=will%20cost%20%242%20million"
     assert f'href="{expected}"' in renderer.reference_list(page)
@@ -142,7 +142,7 @@ def test_quote_marks_inside_a_quote_become_single_ones() -> None:
 
 def test_an_id_that_would_replace_a_generated_page_is_reserved() -> None:
     """Each page the site makes of its own under topics/ or sources/ takes a name no topic or source may have."""
-    own = [page.docs_path for page in generated_pages(VALID).values() if page.subject is None]
+    own = [page.path for page in generated_pages(VALID).values() if page.subject is None]
     for folder, spec in (("topics/", TOPIC), ("sources/", SOURCE)):
         names = {path.removeprefix(folder).removesuffix(".md") for path in own if path.startswith(folder)}
         assert names, folder

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factsite.pages import VERSIONS, topic_doc
 
-from .conftest import article, build, nav_links, page_path, parse, scenario
+from .conftest import article, build, copy_packages, nav_links, page_path, parse, scenario
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -216,6 +216,7 @@ def test_a_hand_written_page_that_copies_the_report_fails_the_build_naming_it(tm
 
 def test_template_wording_that_copies_the_report_fails_the_build_naming_the_page(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
+    copy_packages(project)
     edit(project / "factsite" / "templates" / "timeline.md", "# Timeline\n", f"# Timeline\n\n<p>{COPIED}</p>\n")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0

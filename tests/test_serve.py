@@ -3,7 +3,6 @@ survives a bad one."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .conftest import PROJECT, mkdocs_env, scenario
+from .conftest import copy_packages, mkdocs_env, scenario
 
 STATEMENT = "Some residents would rather the money went on roads"
 
@@ -111,11 +110,9 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
 
 def test_an_edit_to_the_plugins_code_or_a_template_is_picked_up_by_the_rebuild(tmp_path: Path) -> None:
     # MkDocs keeps the plugin for every rebuild; the plugin imports the modules it works with
-    # afresh at the start of each. The packages are installed: a copy in the project's folder
-    # comes first on `python -m mkdocs`'s path, so the test edits the copy, not the repository.
+    # afresh at the start of each.
     project = scenario("tiny", tmp_path / "project")
-    for package in ("factbase", "factsite", "mkdocs_factsite"):
-        shutil.copytree(PROJECT / package, project / package, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_packages(project)
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
         plugin_code = project / "mkdocs_factsite" / "material.py"

@@ -80,9 +80,10 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
     dated = "when" in entry.entry and entry.has("when")
     if dated:
         when = _resolve_when(loader, entry, citations)
+    own_words_ok = own_words_verified(loader, entry, FACT)  # every wording, each reporting its own copy
     wordings = [key for key in WORDINGS if key in entry.entry and entry.has(key)]
     verified = [_wording_verified(loader, entry, key, citations, when) for key in wordings]  # each reports its own
-    wordings_ok = own_words_verified(loader, entry, FACT) and all(verified)
+    wordings_ok = own_words_ok and all(verified)
     if wordings_ok and when is not None:
         wordings_ok = resolved_date_named(loader, entry, when)
     if dated and when is None:
