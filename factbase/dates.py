@@ -22,6 +22,10 @@ def _month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, month, 1), datetime.date(year, month, last_day)
 
 
+def _day(date: datetime.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
 def _previous_month(date: datetime.date) -> tuple[int, int]:
     return (date.year - 1, 12) if date.month == 1 else (date.year, date.month - 1)
 
@@ -42,13 +46,17 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
     if lowered == "last week":
         this_monday = published - datetime.timedelta(days=published.weekday())
         start = this_monday - datetime.timedelta(days=7)
+        note = f"read as the calendar week, Monday to Sunday, before the one in which {published_on}"
+        seven_days_before = published - datetime.timedelta(days=7)
+        if seven_days_before == start:  # published on a Monday: both readings are one week
+            return ResolvedDate(reported_as, start, start + datetime.timedelta(days=6), "week", note)
         return ResolvedDate(
             reported_as,
             start,
             start + datetime.timedelta(days=6),
             "week",
-            f"read as the calendar week before the one in which {published_on}; ambiguous, "
-            "since it could also mean the seven days before publication",
+            f"{note}; ambiguous, since it could also mean the seven days before publication, "
+            f"{_day(seven_days_before)} to {_day(published - datetime.timedelta(days=1))}",
             ambiguous=True,
         )
     if lowered == "last month":
@@ -92,7 +100,7 @@ def resolve(reported_as: str, published: datetime.date) -> ResolvedDate:
 def describe(date: ResolvedDate) -> str:
     """The resolved date as a reader reads it: "1 December 2019", "November 2019", a range for a week."""
     if date.precision == "day":
-        return f"{date.start.day} {date.start:%B %Y}"
+        return _day(date.start)
     if date.precision == "month":
         return f"{date.start:%B %Y}"
     if date.start.month == date.end.month:

@@ -43,7 +43,7 @@ def _entries(factbase: FactBase, index: FactIndex, hosted: Hosted, authority: st
     corrections = [
         _Entry(
             f"tag:{authority},{correction.date.isoformat()}:{base}corrections/{correction.id}",
-            f"Correction: {first_words(correction.change, TITLE_WORDS)}",
+            f"Correction: {correction.summary or first_words(correction.change, TITLE_WORDS)}",
             hosted.correction(correction.id),
             correction.date,
             correction.date,

@@ -11,7 +11,7 @@ from urllib.parse import quote as percent_encode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from factbase import Citation, Correction, Entity, Fact, FactBase, Location, Section, Source, Topic
+from factbase import Citation, Correction, Entity, Fact, FactBase, Figure, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
 from factsite import addresses, pages
@@ -48,6 +48,13 @@ def nested_quotes(value: str) -> str:
 def trim_dashes(value: str) -> str:
     """A dateline or credit line without the dash that sets it off in the article ("– CNN’s …")."""
     return value.strip(" \u2013\u2014-")
+
+
+def figure_amount(figure: Figure) -> str:
+    """A figure as a reader reads it anywhere on the site: the report's hedge, the number and
+    its unit ("more than 100 CCTV cameras for every 1,000 people"), never the number alone."""
+    hedge = f"{figure.hedge} " if figure.hedge else ""
+    return f"{hedge}{figure_value(figure.value)} {figure.unit}"
 
 
 def figure_value(value: float) -> str:
@@ -145,7 +152,7 @@ class SiteRenderer:
         self.templates.filters["words"] = first_words
         self.templates.filters["nested"] = nested_quotes
         self.templates.filters["trim_dashes"] = trim_dashes
-        self.templates.filters["figure_value"] = figure_value
+        self.templates.filters["figure_amount"] = figure_amount
         self.templates.globals.update(
             link=self._link,
             fact_link=self.fact_link,

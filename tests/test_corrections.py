@@ -5,6 +5,7 @@ real feed parser, lists every fact and correction, and links to places that exis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,7 +50,7 @@ def test_a_page_showing_a_corrected_fact_ends_with_one_notice_linking_to_its_ent
     assert notice.find_next(class_="fact-sentence") is None, "the notice stands after the article's text"
     assert notice.find_next("h2", id="references") is not None, "and before the page's references"
     text = notice.get_text(" ", strip=True)
-    assert "On 9 May 2024" in text and "a correction to a fact shown here" in text, text
+    assert "Corrected on 9 May 2024: a correction to a fact shown here" in text, text
     (link,) = [a for a in notice.find_all("a") if "#" in a["href"]]
     target, fragment = resolve(tiny_site, page, link["href"])
     assert target == page_path(tiny_site, CORRECTIONS.path).resolve()
@@ -93,7 +94,9 @@ def test_the_feed_parses_and_lists_every_fact_and_correction(tiny_site: Path) ->
     ids = [entry.id for entry in feed.entries]
     assert len(ids) == len(set(ids)) == len(TINY.facts) + len(TINY.corrections)
     newest = feed.entries[0]
-    assert newest.title.startswith("Correction: ") and newest.link.endswith(f"#correction-{CORRECTION.id}")
+    # Without a summary, the title is the change's first words; with one, the summary (as on the pages).
+    assert newest.title.startswith(f"Correction: {CORRECTION.change[:20]}")
+    assert newest.link.endswith(f"#correction-{CORRECTION.id}")
     assert CORRECTION.reason in newest.summary
     for fact in TINY.facts:
         (entry,) = [e for e in feed.entries if e.link.endswith(f"#fact-{fact.id}")]
@@ -130,6 +133,15 @@ def test_every_page_points_feed_readers_to_the_feed(tiny_site: Path) -> None:
         assert link is not None, page
         target, _ = resolve(tiny_site, page, link["href"])
         assert target == (tiny_site / "feed.xml").resolve()
+
+
+def test_a_corrections_summary_is_its_feed_title() -> None:
+    # The summary is what the pages' notices say was corrected; a reader of the feed gets the same.
+    summarised = dataclasses.replace(CORRECTION, summary="the <b>speaker</b> of the date, now the mayor")
+    factbase = dataclasses.replace(TINY, corrections=(summarised, *TINY.corrections[1:]))
+    feed = feedparser.parse(atom_feed(factbase, Hosted("https://owner.github.io/facial/", hosted_path), "x"))
+    (entry,) = [e for e in feed.entries if e.link.endswith(f"#correction-{CORRECTION.id}")]
+    assert entry.title == "Correction: the <b>speaker</b> of the date, now the mayor"
 
 
 def test_two_sites_on_one_host_give_their_entries_different_ids() -> None:

@@ -17,7 +17,7 @@ MONDAY_2_DECEMBER_2019 = datetime.date(2019, 12, 2)
     [
         ("Sunday", "1 December 2019", "day", False),
         ("December 1", "1 December 2019", "day", False),
-        ("Last week", "25 November – 1 December 2019", "week", True),
+        ("Last week", "25 November – 1 December 2019", "week", False),
         ("Last month", "November 2019", "month", False),
         ("Writing in September", "September 2019", "month", False),
         ("in August", "August 2019", "month", False),
@@ -30,6 +30,17 @@ def test_wordings_resolve_with_honest_precision(wording: str, shown: str, precis
     assert resolved.precision == precision
     assert resolved.ambiguous is ambiguous
     assert resolved.reported_as == wording
+
+
+def test_last_week_is_ambiguous_only_when_its_two_readings_differ() -> None:
+    # Published on a Monday, the calendar week before and the seven days before are one week;
+    # on a Wednesday they are not, and the note gives the other reading's dates.
+    wednesday = datetime.date(2019, 12, 4)
+    resolved = resolve("Last week", wednesday)
+    assert describe(resolved) == "25 November – 1 December 2019"
+    assert resolved.ambiguous
+    assert "27 November 2019 to 3 December 2019" in resolved.note
+    assert "ambiguous" not in resolve("Last week", MONDAY_2_DECEMBER_2019).note
 
 
 def test_a_weekday_on_the_day_of_publication_means_the_week_before() -> None:

@@ -135,10 +135,13 @@ def test_timeline_is_in_date_order_with_the_reports_own_wording(real: FactBase, 
         assert f"{describe(fact.when)} (reported as “{fact.when.reported_as}”)" in event.get_text(" ", strip=True)
 
 
-def test_an_ambiguous_date_says_so(built_site: Path) -> None:
+def test_last_week_in_a_monday_report_is_one_week_and_says_how_it_was_read(built_site: Path) -> None:
+    # The report is dated Monday 2 December 2019: the calendar week before and the seven days
+    # before are the same days, so the entry is not marked ambiguous (tests/test_dates.py has
+    # the weekday on which it is).
     event = article(built_site, TIMELINE.path).find(id="when-beijing-subway-gates")
-    assert event.select_one(".timeline-ambiguous") is not None
-    assert "could also mean the seven days before publication" in event.get_text(" ", strip=True)
+    assert event.select_one(".timeline-ambiguous") is None
+    assert "calendar week, Monday to Sunday" in event.get_text(" ", strip=True)
 
 
 # Words the report itself puts in quote marks: what it calls the lampposts and the policies. They
