@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from factbase.yamlfile import Origin
 
 if TYPE_CHECKING:
+    from factbase.article import Layout
     from factbase.textindex import TextIndex
 
 Role = Literal["original", "syndicated"]
@@ -84,8 +85,7 @@ class Source:
     title: str
     published: datetime.date
     timestamp_as_shown: str | None  # the copy's own wording of date and time, if it gives one
-    dateline: str
-    credit_line: str
+    layout: Layout  # what marks out its body: dateline, credit line, subheads, furniture, captions
     url: str | None  # None where the copy's address is not confirmed
     url_note: str | None  # why there is no URL
     text_path: str  # relative to the data folder
@@ -100,6 +100,16 @@ class Source:
     def report_id(self) -> str:
         """The id of the original report this copy is (itself, for an original)."""
         return self.copy_of or self.id
+
+    @property
+    def dateline(self) -> str:
+        """How its body begins, before the first words."""
+        return self.layout.dateline
+
+    @property
+    def credit_line(self) -> str:
+        """The line that ends the article."""
+        return self.layout.credit_line
 
     @cached_property
     def index(self) -> TextIndex:

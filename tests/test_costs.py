@@ -20,7 +20,6 @@ from unittest.mock import patch
 import pytest
 
 from factbase import DataError, load_factbase, yamlfile
-from factbase.article import Layout
 from factbase.recheck import recheck
 from factbase.yamlfile import read_yaml
 from factsite.budget import published_shares
@@ -124,8 +123,7 @@ def capture_of_many_paragraphs(tmp_path: Path, size: int) -> Callable[[], object
     source = base.sources[0]
     body = "".join(f"Other {n} words.\n\n" for n in range(size))
     capture = f"Springfield (Tiny News) — {body}Money\n\nA photo of the river\n\n{source.credit_line}\n"
-    layout = Layout(source.dateline, source.credit_line, ("Money",), ("A photo of the river",))
-    return lambda: recheck(base, source, layout, capture)
+    return lambda: recheck(base, source, capture)
 
 
 def built_site_of_many_pages(_tmp_path: Path, size: int) -> Callable[[], object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from factbase.collector import Checked
 from factbase.limits import echo
@@ -54,6 +55,42 @@ def turn_after(text: str, excerpt: str, start: int | None = None) -> str | None:
     return following.text if following is not None and following.text in TURNS else None
 
 
+@dataclass(frozen=True)
+class QuoteFault:
+    """Why words standing as whole words in a paragraph do not verify as a quote of it."""
+
+    words: int  # how many words the quote has
+    turn: str | None  # the turning word it stops just before, if that is the fault
+
+    def message(self, owner: str, where: str, quote: str) -> str:
+        """The loader's message for it."""
+        if self.turn is not None:
+            return (
+                f"{owner}: quote {echo(quote)} stops just before {self.turn!r}, a turn that may change its meaning; "
+                "quote through it"
+            )
+        if self.words < MIN_QUOTE_WORDS:
+            return (
+                f"{owner} quotes {self.words} word{'s' if self.words != 1 else ''} of {where} ({echo(quote)}); "
+                f"quote at least {MIN_QUOTE_WORDS} whole words, enough to find and check the passage"
+            )
+        return f"{owner} quotes {self.words} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words"
+
+
+def quote_fault(text: str, quote: str, start: int) -> QuoteFault | None:
+    """The quote rule, for a quote found as whole words at `start` in a paragraph's text: None if
+    it verifies there, else why not (too few words, a turn just after it, too many words)."""
+    size = len(quote.split())
+    if size < MIN_QUOTE_WORDS:
+        return QuoteFault(size, None)
+    turn = turn_after(text, quote, start)
+    if turn is not None:
+        return QuoteFault(size, turn)
+    if size > MAX_QUOTE_WORDS:
+        return QuoteFault(size, None)
+    return None
+
+
 def citations_of(loader: Loader, entry: Checked) -> tuple[Citation, ...] | None:
     """The entry's citations, each verified; None if any is unsound (its problem reported)."""
     if not entry.has("citations"):
@@ -92,7 +129,6 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
         )
         return None
     at = item.at("quote")
-    size = len(quote.split())
     start = source.index.find(unit, quote)
     if start == -1:
         # Only a problem that will be listed is worth reading the paragraph again to explain.
@@ -103,23 +139,9 @@ def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
         else:
             loader.add(at, _quote_not_found(loader, owner, source, where, quote))
         return None
-    if size < MIN_QUOTE_WORDS:
-        loader.add(
-            at,
-            f"{owner} quotes {size} word{'s' if size != 1 else ''} of {where} ({echo(quote)}); "
-            f"quote at least {MIN_QUOTE_WORDS} whole words, enough to find and check the passage",
-        )
-        return None
-    turn = turn_after(unit.text, quote, start)
-    if turn is not None:
-        loader.add(
-            at,
-            f"{owner}: quote {echo(quote)} stops just before {turn!r}, a turn that may change its meaning; "
-            "quote through it",
-        )
-        return None
-    if size > MAX_QUOTE_WORDS:
-        loader.add(at, f"{owner} quotes {size} words of {where}; keep excerpts to at most {MAX_QUOTE_WORDS} words")
+    fault = quote_fault(unit.text, quote, start)
+    if fault is not None:
+        loader.add(at, fault.message(owner, where, quote))
         return None
     return Citation(source_id, number, quote, _same_words_elsewhere(loader, source, quote), item.origin)
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs
 from factbase.collector import Checked
 from factbase.kinds import STORED_TEXT, invisible_character
 from factbase.loader.citations import own_words_verified
 from factbase.loader.context import Loader, declared_ids
-from factbase.model import Source
+from factbase.model import Article, Source
 from factbase.specs import SOURCE, SOURCES_FILE, TEXTS_DIR
 from factbase.textindex import Corpus
 from factbase.yamlfile import Origin
@@ -19,6 +22,9 @@ from factbase.yamlfile import Origin
 MAX_TEXT_BYTES = 1024 * 1024
 # Tabs and line breaks, which a capture may hold, as spaces.
 ALLOWED_IN_CAPTURES = str.maketrans("\t\n\r", "   ")
+# The line breaks a capture may hold (str.splitlines would also break at U+2028, NEL and \x1c,
+# which no stored text holds).
+LINE_BREAK = re.compile("\r\n|\n|\r")
 
 
 def load_sources(loader: Loader) -> None:
@@ -71,7 +77,6 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
     if text is None or not entry.sound(SOURCE):
         return None
 
-    where = f"{name}: in stored text {entry['text']!r}"
     layout = Layout(
         dateline=entry["dateline"],
         credit_line=entry["credit_line"],
@@ -79,19 +84,13 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
         furniture=tuple(entry.get("furniture", ())),
         photo_captions=tuple(entry.get("photo_captions", ())),
     )
-    article, problems = number_paragraphs(text, layout)
-    captions, caption_problems = caption_lines(text, layout.photo_captions)
-    problems += caption_problems
-    lines = {line.strip() for line in text.splitlines()}
-    for key in ("timestamp_as_shown", "copyright_line"):
-        if key in entry.entry and entry[key] not in lines:
-            problems.append(f"{key} {entry[key]!r} is not a line of the text")
-    for problem in problems:
-        loader.add(entry.origin, f"{where}, {problem}")
-    if problems:
+    timestamp_as_shown, copyright_line = entry.get("timestamp_as_shown"), entry.get("copyright_line")
+    fitted = fit_layout(text, layout, timestamp_as_shown, copyright_line)
+    for problem in fitted.problems:
+        loader.add(entry.origin, f"{name}: in stored text {entry['text']!r}, {problem}")
+    if fitted.problems:
         return None
-    copyright_line = entry.get("copyright_line")
-    after = blocks_after(text, article, skip=(copyright_line,) if copyright_line else ())
+    after = blocks_after(text, fitted.article, skip=(copyright_line,) if copyright_line else ())
     return Source(
         id=entry["id"],
         role=entry["role"],
@@ -100,19 +99,40 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
         publisher=entry["publisher"],
         title=entry["title"],
         published=datetime.date.fromisoformat(entry["published"]),
-        timestamp_as_shown=entry.get("timestamp_as_shown"),
-        dateline=entry["dateline"],
-        credit_line=entry["credit_line"],
+        timestamp_as_shown=timestamp_as_shown,
+        layout=layout,
         url=entry["url"],
         url_note=entry.get("url_note"),
         text_path=entry["text"],
         text=text,
-        article=article,
-        photo_captions=captions,
+        article=fitted.article,
+        photo_captions=fitted.captions,
         copyright_line=copyright_line,
         furniture_after=(after, entry.get("furniture_after")),
         origin=entry.origin,
     )
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A text read through a source's layout: its article, its caption lines, and what does not fit."""
+
+    article: Article
+    captions: tuple[str, ...]
+    problems: tuple[str, ...]  # empty when the text could stand as the source's stored text
+
+
+def fit_layout(text: str, layout: Layout, timestamp_as_shown: str | None, copyright_line: str | None) -> Fitted:
+    """Read a text through a source's layout, as a stored text must fit it (the re-check holds a new
+    capture to the same): body, subheads, furniture, captions, and the copy's own lines."""
+    article, problems = number_paragraphs(text, layout)
+    captions, caption_problems = caption_lines(text, layout.photo_captions)
+    problems += caption_problems
+    lines = {line.strip() for line in LINE_BREAK.split(text)}
+    for key, line in (("timestamp_as_shown", timestamp_as_shown), ("copyright_line", copyright_line)):
+        if line is not None and line not in lines:
+            problems.append(f"{key} {line!r} is not a line of the text")
+    return Fitted(article, captions, tuple(problems))
 
 
 def read_stored_text(loader: Loader, entry: Checked) -> str | None:
@@ -124,34 +144,47 @@ def read_stored_text(loader: Loader, entry: Checked) -> str | None:
     if relative not in loader.files.texts:
         loader.add(at, f"{name}: stored text {relative!r} does not exist in data/{TEXTS_DIR}/")
         return None
-    path = loader.data_dir / relative
-    shown = loader.shown(relative)
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        loader.add(Origin(shown), f"is {size:,} bytes; a stored text may be at most {MAX_TEXT_BYTES:,}")
+    try:
+        return read_text(loader.data_dir / relative)
+    except StoredTextError as error:
+        loader.add(Origin(loader.shown(relative), error.line), error.message)
         return None
-    raw = path.read_bytes()
+
+
+class StoredTextError(Exception):
+    """A file that cannot be a stored text: what is wrong, and on which line if on one."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def read_text(path: Path) -> str:
+    """A file's text, held to the rules for stored texts (the re-check holds a new capture to the
+    same); StoredTextError if it breaks one. OSError if it cannot be read."""
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        raw = file.read(MAX_TEXT_BYTES + 1) if size <= MAX_TEXT_BYTES else b""
+    size = max(size, len(raw))  # larger if it grew after it was measured
+    if size > MAX_TEXT_BYTES:
+        raise StoredTextError(f"is {size:,} bytes; a stored text may be at most {MAX_TEXT_BYTES:,}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        loader.add(Origin(shown, line), f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")
-        return None
+        raise StoredTextError(f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8", line) from None
     if text.startswith("\ufeff"):
-        loader.add(
-            Origin(shown, 1),
-            "begins with a byte order mark (U+FEFF), which would hide its first words: save it as UTF-8 without one",
+        raise StoredTextError(
+            "begins with a byte order mark (U+FEFF), which would hide its first words: save it as UTF-8 without one", 1
         )
-        return None
     # Captures keep their tabs and line endings; nothing else invisible. One pass over the whole
     # text finds whether there is one; only then is it looked for line by line, to name its line.
     if invisible_character(text.translate(ALLOWED_IN_CAPTURES)) is not None:
-        for number, text_line in enumerate(re.split("\r\n|\n|\r", text), start=1):
+        for number, text_line in enumerate(LINE_BREAK.split(text), start=1):
             invisible = invisible_character(text_line.replace("\t", " "))
             if invisible is not None:
-                loader.add(
-                    Origin(shown, number),
+                raise StoredTextError(
                     f"holds {invisible}, which could hide or reorder the words quotes are checked against; delete it",
+                    number,
                 )
-                return None
     return text

@@ -25,7 +25,7 @@ knows about MkDocs.
 
 from factbase.recheck.align import align
 from factbase.recheck.cli import main
-from factbase.recheck.compare import cited_words, read_capture, recheck, stored_layout
+from factbase.recheck.compare import cited_words, read_capture, recheck
 from factbase.recheck.diff import word_diff
 from factbase.recheck.model import Aligned, CitedWords, Passage, QuoteCheck, Recheck, RecheckError
 from factbase.recheck.report import render
@@ -43,6 +43,5 @@ __all__ = [
     "read_capture",
     "recheck",
     "render",
-    "stored_layout",
     "word_diff",
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factbase.collector import DataError
 from factbase.loader import load_factbase
-from factbase.recheck.compare import read_capture, recheck, stored_layout
+from factbase.recheck.compare import read_capture, recheck
 from factbase.recheck.model import RecheckError
 from factbase.recheck.report import render
 from factbase.specs import SOURCES_FILE
@@ -40,9 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     source = factbase.source(args.source_id)
     try:
-        layout = stored_layout(data_dir, source)
         text = read_capture(args.capture)
-        result = recheck(factbase, source, layout, text, str(args.capture))
+        result = recheck(factbase, source, text, str(args.capture))
     except RecheckError as error:
         sys.stderr.write(f"{error}\n")
         return 2

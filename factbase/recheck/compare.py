@@ -7,10 +7,8 @@ from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
-from factbase.article import Layout, caption_lines, number_paragraphs
-from factbase.kinds import invisible_character
-from factbase.loader.citations import turn_after
-from factbase.loader.sources import ALLOWED_IN_CAPTURES, MAX_TEXT_BYTES
+from factbase.loader.citations import quote_fault
+from factbase.loader.sources import StoredTextError, fit_layout, read_text
 from factbase.model import Article, Citation, FactBase, Paragraph, Source
 from factbase.recheck.align import align
 from factbase.recheck.diff import Token, joined, tokens
@@ -27,71 +25,27 @@ from factbase.recheck.model import (
     reading_order,
     renumbered,
 )
-from factbase.specs import SOURCES_FILE
 from factbase.textindex import TextIndex
 from factbase.words import next_word, words
-from factbase.yamlfile import YamlFileError, read_yaml
+from factbase.yamlfile import Origin
 
 
 def read_capture(path: Path) -> str:
-    """A new capture's text, held to the rules for stored texts; RecheckError if it breaks one."""
+    """A new capture's text, read as the loader reads a stored text; RecheckError if it would refuse it."""
     shown = str(path)
     try:
         if not path.exists():
             raise RecheckError(f"{shown}: no such file")
         if not path.is_file():
             raise RecheckError(f"{shown}: is not a file; give the saved text of the new capture")
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise RecheckError(f"{shown}: is {size:,} bytes; a stored text may be at most {MAX_TEXT_BYTES:,}")
-        with path.open("rb") as capture:
-            raw = capture.read(MAX_TEXT_BYTES + 1)
+        text = read_text(path)
+    except StoredTextError as error:
+        raise RecheckError(f"{Origin(shown, error.line)}: {error.message}") from None
     except OSError as error:
         raise RecheckError(f"{shown}: cannot be read ({error.strerror or error})") from None
-    if len(raw) > MAX_TEXT_BYTES:  # it grew after it was measured
-        raise RecheckError(f"{shown}: is over {MAX_TEXT_BYTES:,} bytes; a stored text may be at most that")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise RecheckError(
-            f"{shown}:{line}: is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the capture as UTF-8 text"
-        ) from None
-    if text.startswith("\ufeff"):
-        raise RecheckError(f"{shown}:1: begins with a byte order mark (U+FEFF); save it as UTF-8 without one")
-    if invisible_character(text.translate(ALLOWED_IN_CAPTURES)) is not None:  # then find its line
-        for number, text_line in enumerate(text.splitlines(), start=1):
-            invisible = invisible_character(text_line.replace("\t", " "))
-            if invisible is not None:
-                raise RecheckError(
-                    f"{shown}:{number}: holds {invisible}, which could hide or reorder the words quotes are "
-                    "checked against; delete it"
-                )
     if not text.strip():
         raise RecheckError(f"{shown}: is empty")
     return text
-
-
-def stored_layout(data_dir: Path, source: Source) -> Layout:
-    """The layout data/sources.yaml gives a source: what marks out its body and numbers its paragraphs."""
-    shown = f"{data_dir.name}/{SOURCES_FILE}"
-    try:
-        document = read_yaml(data_dir / SOURCES_FILE, shown)
-    except YamlFileError as error:
-        raise RecheckError(str(error)) from None
-    except OSError as error:
-        raise RecheckError(f"{shown}: cannot be read ({error.strerror or error})") from None
-    entries = document if isinstance(document, list) else []
-    entry = next((e for e in entries if isinstance(e, dict) and e.get("id") == source.id), None)
-    if entry is None:  # edited since it was loaded
-        raise RecheckError(f"{shown}: source {source.id!r} is no longer there")
-    return Layout(
-        dateline=source.dateline,
-        credit_line=source.credit_line,
-        subheads=tuple(entry.get("subheads", ())),
-        furniture=tuple(entry.get("furniture", ())),
-        photo_captions=tuple(entry.get("photo_captions", ())),
-    )
 
 
 def cited_words(factbase: FactBase, source: Source) -> tuple[CitedWords, ...]:
@@ -121,21 +75,18 @@ def cited_words(factbase: FactBase, source: Source) -> tuple[CitedWords, ...]:
     return tuple(found)
 
 
-def recheck(factbase: FactBase, source: Source, layout: Layout, new_text: str, shown: str = "the capture") -> Recheck:
+def recheck(factbase: FactBase, source: Source, new_text: str, shown: str = "the capture") -> Recheck:
     """Compare a new capture of a source with its stored text, quote by quote."""
-    article, problems = number_paragraphs(new_text, layout)
+    fitted = fit_layout(new_text, source.layout, source.timestamp_as_shown, source.copyright_line)
+    article = fitted.article
     if article.credit is None or not article.paragraphs:
-        problem = problems[0] if article.credit is None else "nothing stands between the dateline and the credit line"
+        problem = (
+            fitted.problems[0] if article.credit is None else "nothing stands between the dateline and the credit line"
+        )
         raise RecheckError(
             f"{shown}: the body cannot be found: {problem}; is it a capture of {source.id}, "
             f"whose layout is given at {source.origin}?"
         )
-    _, caption_problems = caption_lines(new_text, layout.photo_captions)
-    problems += caption_problems
-    lines = {line.strip() for line in new_text.splitlines()}
-    for key, line in (("timestamp_as_shown", source.timestamp_as_shown), ("copyright_line", source.copyright_line)):
-        if line is not None and line not in lines:
-            problems.append(f"{key} {line!r} is not a line of the text")
 
     alignment = align(source.article.paragraphs, article.paragraphs)
     edited = {number for step in alignment if step.step in ("changed", "new") for number in step.new}
@@ -147,7 +98,7 @@ def recheck(factbase: FactBase, source: Source, layout: Layout, new_text: str, s
         stored_paragraphs=len(source.article.paragraphs),
         new_paragraphs=len(article.paragraphs),
         alignment=alignment,
-        layout_problems=tuple(problems),
+        layout_problems=fitted.problems,
         checks=checks,
     )
 
@@ -241,8 +192,9 @@ def passage(paragraph: int, text: str, quote: str) -> Passage:
 
 
 def _verifies(cited: CitedWords, text: str, at: int) -> bool:
-    """True if the loader would accept these words, standing at `at` in this paragraph, as it checks them."""
-    return cited.how != "cited" or turn_after(text, cited.words, at) is None
+    """True if the loader would accept these words, standing at `at` in this paragraph: the quote
+    rule holds for a citation's quote; a copy's words and a quotation's need only stand there."""
+    return cited.how != "cited" or quote_fault(text, cited.words, at) is None
 
 
 def _check(cited: CitedWords, body: _Body, fates: dict[int, Aligned]) -> QuoteCheck:
@@ -264,7 +216,8 @@ def _check(cited: CitedWords, body: _Body, fates: dict[int, Aligned]) -> QuoteCh
         end = start + len(cited.words)
         following = next_word(part.text, end)
         found = passage(part.number, part.text[start : following.end if following else end], cited.words)
-        return QuoteCheck(cited, "changed", closest=found, turn=turn_after(part.text, cited.words, start))
+        fault = quote_fault(part.text, cited.words, start)
+        return QuoteCheck(cited, "changed", closest=found, turn=fault.turn if fault else None)
     closest = body.closest(cited.words, aligned)
     if closest is None or not closest.close:
         return QuoteCheck(cited, "gone")
