@@ -122,3 +122,13 @@ def test_properdocs_builds_the_same_pages_with_the_same_text(tiny_site: Path, tm
         theirs = parse(page_path(site, docs_path)).select_one("article")
         assert ours is not None and theirs is not None
         assert theirs.get_text(" ", strip=True) == ours.get_text(" ", strip=True), docs_path
+
+
+def test_a_test_that_skips_fails(tmp_path: Path) -> None:
+    """No test may skip in CI: the suite's own hook turns a skip into a failure naming the reason."""
+    probe = tmp_path / "test_probe.py"
+    probe.write_text("import pytest\n\n\ndef test_probe():\n    pytest.skip('no such entry in data/')\n")
+    command = [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:xdist", "-p", "no:cacheprovider"]
+    result = subprocess.run([*command, "-q", str(probe)], cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout
+    assert "test_probe: Skipped: no such entry in data/; no test may skip" in result.stdout
