@@ -56,9 +56,10 @@ offline: check
 build: offline
 	$(BIN)/python scripts/build_site.py --offline-zip dist/offline-edition.zip
 
-## generate: refresh schemas/ and the field reference in CONTRIBUTING.md from factbase/specs.py
+## generate: refresh schemas/, factbase/entries.py and the field reference in CONTRIBUTING.md from factbase/specs.py
 generate: $(VENV)/.installed
 	$(BIN)/python -m tools.schemas
+	$(BIN)/python -m tools.entries
 	$(BIN)/python -m tools.guide
 
 ## lint: ruff (lint and format), mypy (strict on factbase/, factsite/, mkdocs_factsite/ and macros/), vulture (dead code)

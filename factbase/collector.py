@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from factbase.kinds import describe
 from factbase.limits import MAX_PROBLEMS, echo
-from factbase.specs import Spec
+from factbase.specs import Entry, Spec
 from factbase.yamlfile import LineList, LineMap, Origin
 
 
@@ -94,7 +94,12 @@ class Checked:
         """True if the key is present and its value sound."""
         return key in self.entry and key in self.valid
 
-    def sound(self, spec: Spec) -> bool:
+    def values(self, spec: Spec[Entry]) -> Entry:
+        """The entry, typed as its spec's TypedDict (factbase/entries.py): only once it is sound."""
+        assert self.sound(spec), f"{self.name} is not sound"
+        return cast(Entry, self.entry)
+
+    def sound(self, spec: Spec[Any]) -> bool:
         """Every key present is known and sound, every required key present, every nested item too."""
         if not self.clean or self.valid != set(spec.fields):
             return False
@@ -106,7 +111,7 @@ class Checked:
         return True
 
 
-def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec, name: str) -> Checked:
+def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec[Any], name: str) -> Checked:
     """Check an entry's keys and values against its spec, and each nested entry against its own."""
     checked = Checked(entry, origin, name, set(), clean=not entry.duplicate_keys)
     for key, line in entry.duplicate_keys:
@@ -160,7 +165,7 @@ def check_entry(collector: Collector, entry: LineMap, origin: Origin, spec: Spec
     return checked
 
 
-def _check_items(collector: Collector, owner: Checked, key: str, spec: Spec) -> list[Checked | None]:
+def _check_items(collector: Collector, owner: Checked, key: str, spec: Spec[Any]) -> list[Checked | None]:
     items: list[Checked | None] = []
     for number, item in enumerate(owner.entry[key], start=1):
         name = f"{owner.name}, {spec.noun} {number}"

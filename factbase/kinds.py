@@ -134,6 +134,9 @@ class Kind:
     schema: dict[str, Any] = field(default_factory=dict)
     free_text: bool = False  # any words, markup included: escaped wherever it is written
     items: Kind | None = None  # for a list kind: the kind of each item
+    # A sound value's Python type, as factbase/entries.py (generated) annotates it, so that mypy
+    # checks each value copied from a checked entry into the model.
+    python: str = field(kw_only=True)
 
     def __str__(self) -> str:
         return self.name
@@ -276,31 +279,42 @@ TEXT = Kind(
     lambda value: _text_problem(value, "non-empty text", MAX_TEXT),
     _text_schema(MAX_TEXT),
     free_text=True,
+    python="str",
 )
 ID = Kind(
     "id",
     "an id: lower-case words joined by hyphens",
     _patterned("an id: lower-case words joined by hyphens", ID_PATTERN, MAX_ID),
     _patterned_schema(ID_PATTERN, MAX_ID),
+    python="str",
 )
-DATE = Kind("date", "a date written YYYY-MM-DD", _check_date, {"type": "string", "pattern": DATE_PATTERN.pattern})
+DATE = Kind(
+    "date",
+    "a date written YYYY-MM-DD",
+    _check_date,
+    {"type": "string", "pattern": DATE_PATTERN.pattern},
+    python="str",
+)
 URL = Kind(
     "web address or null",
     "an http:// or https:// address, or null",
     _check_url,
     {"oneOf": [{"type": "null"}, {"type": "string", "maxLength": MAX_URL, "pattern": URL_PATTERN.pattern}]},
+    python="str | None",
 )
 STORED_TEXT = Kind(
     "stored text",
     "a path in data/texts/, written texts/<name>.txt",
     _patterned("a path in data/texts/, written texts/<name>.txt", STORED_TEXT_PATTERN, MAX_ID),
     _patterned_schema(STORED_TEXT_PATTERN, MAX_ID),
+    python="str",
 )
 DATE_WORDING = Kind(
     "date wording",
     "the date as the report words it: words and numbers only",
     _patterned("the date as the report words it: words and numbers only", DATE_WORDING_PATTERN, 40),
     _patterned_schema(DATE_WORDING_PATTERN, 40),
+    python="str",
 )
 # JSON Schema has no "finite": the largest doubles bound it (inf exceeds them, nan fails both).
 NUMBER = Kind(
@@ -308,24 +322,28 @@ NUMBER = Kind(
     "a finite number",
     _check_number,
     {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max},
+    python="int | float",
 )
 PARAGRAPH = Kind(
     "paragraph",
     "a paragraph number from 1 up, or 'credit line'",
     _check_paragraph,
     {"oneOf": [{"type": "integer", "minimum": 1}, {"const": "credit line"}]},
+    python='int | Literal["credit line"]',
 )
 QUOTE_BUDGET = Kind(
     "quote budget",
     f"a whole number of per cent, from 1 to {MAX_QUOTE_BUDGET}",
     _check_budget,
     {"type": "integer", "minimum": 1, "maximum": MAX_QUOTE_BUDGET},
+    python="int",
 )
 PLACEMENT = Kind(
     "placement",
     "a topic id, or topic-id/section-id",
     _patterned("a topic id, or topic-id/section-id", PLACEMENT_PATTERN, 2 * MAX_ID + 1),
     _patterned_schema(PLACEMENT_PATTERN, 2 * MAX_ID + 1),
+    python="str",
 )
 
 
@@ -338,6 +356,7 @@ def list_of(item: Kind) -> Kind:
         _list_of(item, holds),
         {"type": "array", "minItems": 1, "items": item.schema},
         items=item,
+        python=f"list[{item.python}]",
     )
 
 
@@ -349,6 +368,7 @@ ENTRIES = Kind(
     "a non-empty list of entries",
     _list_of(None, "a non-empty list of entries"),
     {"type": "array", "minItems": 1},
+    python="list[dict[str, object]]",  # a field's items spec gives its entries' own TypedDict
 )
 
 # Every kind, by name: the one table.

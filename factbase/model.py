@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from factbase.specs import EntityKind, Role
 from factbase.yamlfile import Origin
 
 if TYPE_CHECKING:
     from factbase.article import Layout
     from factbase.textindex import TextIndex
 
-Role = Literal["original", "syndicated"]
-EntityKind = Literal["person", "organisation", "group", "place"]
 Precision = Literal["day", "week", "month"]
 
 # The number a citation uses for a copy's credit line, which is part of the article but not

@@ -4,7 +4,19 @@ editor's guide are generated from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar, get_args
 
+from factbase.entries import (
+    CitationEntry,
+    CorrectionEntry,
+    EntityEntry,
+    FactEntry,
+    FigureEntry,
+    QuotationEntry,
+    SectionEntry,
+    SourceEntry,
+    TopicEntry,
+)
 from factbase.kinds import (
     DATE,
     DATE_WORDING,
@@ -31,6 +43,14 @@ CORRECTIONS_FILE = "corrections.yaml"
 FACTS_DIR = "facts"
 TEXTS_DIR = "texts"
 
+# The values a key with a fixed set of choices takes: the spec's choices and the model's types both.
+Role = Literal["original", "syndicated"]
+EntityKind = Literal["person", "organisation", "group", "place"]
+# The entry a spec describes, once checked sound: its TypedDict in factbase/entries.py, generated
+# from the specs below (python -m tools.entries), so that mypy checks every value the loader
+# copies from a checked entry into the model.
+Entry = TypeVar("Entry")
+
 
 @dataclass(frozen=True)
 class PresentWhen:
@@ -50,7 +70,7 @@ class Field:
     required: bool = True
     help: str = ""
     choices: tuple[str, ...] = ()  # the only values allowed, where there is a fixed set
-    items: Spec | None = None  # for a list of entries: what each one holds
+    items: Spec[Any] | None = None  # for a list of entries: what each one holds
     present_when: PresentWhen | None = None  # for an optional key: when exactly it must be there
     # Free text that holds the report's or the capture's own words (a quote, a name, a headline, a
     # line of the page), exactly. Every other free text is the site's own words: it may not copy
@@ -67,14 +87,14 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Spec:
+class Spec(Generic[Entry]):
     """The keys of one kind of entry, and how messages and the guide name it."""
 
     noun: str  # "fact", "citation"
     fields: dict[str, Field]
 
 
-CITATION = Spec(
+CITATION: Spec[CitationEntry] = Spec(
     "citation",
     {
         "source": Field(ID, help="the id of the source in data/sources.yaml"),
@@ -87,7 +107,7 @@ CITATION = Spec(
     },
 )
 
-SECTION = Spec(
+SECTION: Spec[SectionEntry] = Spec(
     "section",
     {
         "id": Field(ID, help="facts are filed under topic-id/section-id"),
@@ -95,7 +115,7 @@ SECTION = Spec(
     },
 )
 
-SOURCE = Spec(
+SOURCE: Spec[SourceEntry] = Spec(
     "source",
     {
         "id": Field(
@@ -104,9 +124,7 @@ SOURCE = Spec(
             reserved=("index", "versions"),
             reserved_why="sources/index/ is the list of sources and sources/versions/ the comparison of copies",
         ),
-        "role": Field(
-            TEXT, choices=("original", "syndicated"), help="original, or syndicated for a copy of another source"
-        ),
+        "role": Field(TEXT, choices=get_args(Role), help="original, or syndicated for a copy of another source"),
         "copy_of": Field(
             ID,
             required=False,
@@ -158,7 +176,7 @@ SOURCE = Spec(
     },
 )
 
-TOPIC = Spec(
+TOPIC: Spec[TopicEntry] = Spec(
     "topic",
     {
         "id": Field(
@@ -176,7 +194,7 @@ TOPIC = Spec(
     },
 )
 
-FACT = Spec(
+FACT: Spec[FactEntry] = Spec(
     "fact",
     {
         "id": Field(ID, help="a stable id, unique across all facts; the fact's anchor is #fact-<id>"),
@@ -207,19 +225,19 @@ FACT = Spec(
     },
 )
 
-ENTITY = Spec(
+ENTITY: Spec[EntityEntry] = Spec(
     "entity",
     {
         "id": Field(ID, help="a stable id; the anchor on the people page"),
         "name": Field(TEXT, verbatim=True, help="the name as the report gives it"),
-        "kind": Field(TEXT, choices=("person", "organisation", "group", "place")),
+        "kind": Field(TEXT, choices=get_args(EntityKind)),
         "aliases": Field(TEXTS, required=False, verbatim=True, help="other names the report uses"),
         "description": Field(TEXT, help="a short description taken from the reporting"),
         "citations": Field(ENTRIES, items=CITATION, help="the source paragraphs and exact words that support it"),
     },
 )
 
-FIGURE = Spec(
+FIGURE: Spec[FigureEntry] = Spec(
     "figure",
     {
         "id": Field(ID, help="a stable id"),
@@ -232,7 +250,7 @@ FIGURE = Spec(
     },
 )
 
-QUOTATION = Spec(
+QUOTATION: Spec[QuotationEntry] = Spec(
     "quotation",
     {
         "id": Field(ID, help="a stable id; the anchor on the quotes page is #q-<id>"),
@@ -255,7 +273,7 @@ QUOTATION = Spec(
     },
 )
 
-CORRECTION = Spec(
+CORRECTION: Spec[CorrectionEntry] = Spec(
     "correction",
     {
         "id": Field(ID, help="a stable id; the anchor on the corrections page is #correction-<id>"),
@@ -275,7 +293,7 @@ CORRECTION = Spec(
 )
 
 # Each data file: the spec of its entries, and how the guide names one entry.
-FILES: dict[str, tuple[Spec, str]] = {
+FILES: dict[str, tuple[Spec[Any], str]] = {
     SOURCES_FILE: (SOURCE, "source"),
     TOPICS_FILE: (TOPIC, "topic"),
     f"{FACTS_DIR}/*.yaml": (FACT, "fact"),

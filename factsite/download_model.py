@@ -19,7 +19,7 @@ from msgspec import Meta, Struct
 from factbase.specs import CITATION, CORRECTION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Spec
 
 
-def _data(spec: Spec, name: str) -> Meta:
+def _data(spec: Spec[Any], name: str) -> Meta:
     """A data field's constraints and help: the download holds what the data file holds. (The
     constraints on a list's items are _item's: msgspec keeps the items' schema it makes.)"""
     field = spec.fields[name]
@@ -33,7 +33,7 @@ def _data(spec: Spec, name: str) -> Meta:
     return Meta(description=field.help or None, extra_json_schema=schema)
 
 
-def _item(spec: Spec, name: str) -> Meta:
+def _item(spec: Spec[Any], name: str) -> Meta:
     """The constraints on each item of a data field that is a list."""
     items = spec.fields[name].kind.items
     assert items is not None, f"{spec.noun}.{name} is not a list"

@@ -4,8 +4,9 @@ held to Python's own Unicode database."""
 from __future__ import annotations
 
 import sys
+import types
 import unicodedata
-from typing import Any
+from typing import Any, Literal, Union, get_args, get_origin
 
 import jsonschema
 import pytest
@@ -103,6 +104,28 @@ def test_each_kinds_json_schema_agrees_with_its_check(name: str, accepted: list[
     for value in refused:
         if (name, repr(value)) not in schema_blind:
             assert not validator.is_valid(value), f"{name}'s schema accepts {value!r}"
+
+
+def conforms(value: Any, annotation: Any) -> bool:
+    """True if a value is of a type as factbase/entries.py writes types."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return any(conforms(value, each) for each in get_args(annotation))
+    if origin is Literal:
+        return value in get_args(annotation)
+    if origin is list:
+        return isinstance(value, list) and all(conforms(each, get_args(annotation)[0]) for each in value)
+    if annotation is None or annotation is type(None):
+        return value is None
+    return isinstance(value, annotation)
+
+
+@pytest.mark.parametrize(("name", "accepted"), [case[:2] for case in CASES], ids=[case[0] for case in CASES])
+def test_each_kinds_python_type_holds_every_value_it_accepts(name: str, accepted: list[Any]) -> None:
+    """The types mypy checks the loader's copy into the model by are the values the check lets through."""
+    annotation = eval(KINDS[name].python, {"Literal": Literal})  # noqa: S307 (the kinds table's own text)
+    for value in accepted:
+        assert conforms(value, annotation), f"{name} accepts {value!r}, which is not {KINDS[name].python}"
 
 
 def test_every_kind_is_in_the_cases() -> None:

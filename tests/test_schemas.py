@@ -58,6 +58,13 @@ def test_schemas_are_generated_from_the_specs_and_fresh() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_typed_entries_are_generated_from_the_specs_and_fresh() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.entries", "--check"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.content
 @pytest.mark.parametrize("relative", data_files(DATA))
 def test_every_data_file_names_its_schema_for_editors(relative: str) -> None:

@@ -17,7 +17,7 @@ from factbase.specs import FILES, Field, Spec
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 # Schema file name -> (what one entry is, its spec, which data files it describes).
-SCHEMAS: dict[str, tuple[str, Spec, str]] = {
+SCHEMAS: dict[str, tuple[str, Spec[Any], str]] = {
     ("facts" if files.startswith("facts/") else files.removesuffix(".yaml")) + ".schema.json": (what, spec, files)
     for files, (spec, what) in FILES.items()
 }
@@ -36,7 +36,7 @@ def _value_schema(field: Field) -> dict[str, Any]:
     return schema
 
 
-def _object_schema(spec: Spec) -> dict[str, Any]:
+def _object_schema(spec: Spec[Any]) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from factbase.collector import Checked
 from factbase.limits import echo
@@ -109,8 +110,9 @@ def citations_of(loader: Loader, entry: Checked) -> tuple[Citation, ...] | None:
 def _citation(loader: Loader, owner: str, item: Checked) -> Citation | None:
     if not item.sound(CITATION):
         return None
-    source_id, number, quote = item["source"], item["paragraph"], item["quote"]
-    number = CREDIT_LINE if number == "credit line" else number
+    cited = item.values(CITATION)
+    source_id, quote = cited["source"], cited["quote"]
+    number = CREDIT_LINE if cited["paragraph"] == "credit line" else cited["paragraph"]
     source = loader.sources.get(source_id)
     if source is None:
         if loader.source_ids is not None and source_id not in loader.source_ids:
@@ -238,7 +240,7 @@ def quoted_words_verified(loader: Loader, entry: Checked, field: str, citations:
     return ok
 
 
-def own_words_verified(loader: Loader, entry: Checked, spec: Spec) -> bool:
+def own_words_verified(loader: Loader, entry: Checked, spec: Spec[Any]) -> bool:
     """Every free text the spec says is in the site's own words copies no RUN words in a row of any
     paragraph of any source, outside quote marks; each that does is reported."""
     ok = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from factbase.collector import ID_CUTOFF, Checked, Collector, check_entry, did_you_mean, entry_name, item_line
 from factbase.datafiles import DataFiles, scan
@@ -109,7 +109,7 @@ class Loader:
             result.append((item, Origin(shown, item.line)))
         return result
 
-    def build_all(self, entries: Entries | None, spec: Spec, build: Callable[[Checked], T | None]) -> list[T]:
+    def build_all(self, entries: Entries | None, spec: Spec[Any], build: Callable[[Checked], T | None]) -> list[T]:
         """Check and build every entry of one kind; keep those wholly sound with an id of their own."""
         built: list[T] = []
         seen: dict[str, Origin] = {}

@@ -31,8 +31,9 @@ def _build(
     facts_ok = references_exist(loader, entry, "facts", loader.fact_ids, f"{FACTS_DIR}/")
     if not (facts_ok and entry.sound(CORRECTION)):
         return None
-    named: list[str] = entry.get("facts") or []
-    retracted: list[str] = entry.get("retracted") or []
+    data = entry.values(CORRECTION)
+    named = data.get("facts", [])
+    retracted = data.get("retracted", [])
     if not named and not retracted:
         loader.add(
             entry.origin,
@@ -68,7 +69,7 @@ def _build(
     corrected = [facts[fact_id] for fact_id in named if fact_id in facts]
     if len(corrected) < len(named):
         return None  # a fact it names did not load: that fact's own problem is reported
-    date = datetime.date.fromisoformat(entry["date"])
+    date = datetime.date.fromisoformat(data["date"])
     for fact in corrected:
         if date < fact.added:
             loader.add(
@@ -95,12 +96,12 @@ def _build(
     if not all(checks):
         return None
     return Correction(
-        id=entry["id"],
+        id=data["id"],
         date=date,
         facts=tuple(named),
-        change=entry["change"],
-        reason=entry["reason"],
+        change=data["change"],
+        reason=data["reason"],
         origin=entry.origin,
         retracted=tuple(retracted),
-        summary=entry.get("summary"),
+        summary=data.get("summary"),
     )

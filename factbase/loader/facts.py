@@ -90,20 +90,21 @@ def _build_fact(loader: Loader, entry: Checked) -> Fact | None:
         return None
     if placements is None or not wordings_ok or not mentions_ok or not entry.sound(FACT):
         return None
-    added = datetime.date.fromisoformat(entry["added"])
+    data = entry.values(FACT)
+    added = datetime.date.fromisoformat(data["added"])
     if not _added_after_publication(loader, entry, added, citations):
         return None
     return Fact(
-        id=entry["id"],
+        id=data["id"],
         placements=placements,
-        statement=entry["statement"],
+        statement=data["statement"],
         citations=citations,
         when=when,
-        mentions=tuple(entry.get("mentions", ())),
+        mentions=tuple(data.get("mentions", ())),
         added=added,
         origin=entry.origin,
-        prose=entry.get("prose"),
-        lead=entry.get("lead"),
+        prose=data.get("prose"),
+        lead=data.get("lead"),
     )
 
 

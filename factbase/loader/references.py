@@ -58,12 +58,13 @@ def _build_entity(loader: Loader, entry: Checked) -> Entity | None:
         and relative_dates_refused(loader, entry, "description", None)
     ):
         return None
+    data = entry.values(ENTITY)
     return Entity(
-        id=entry["id"],
-        name=entry["name"],
-        kind=entry["kind"],
-        aliases=tuple(entry.get("aliases", ())),
-        description=entry["description"],
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        aliases=tuple(data.get("aliases", ())),
+        description=data["description"],
         citations=citations,
         origin=entry.origin,
     )
@@ -83,13 +84,14 @@ def _build_figure(loader: Loader, entry: Checked) -> Figure | None:
         return None
     if not own_words_verified(loader, entry, FIGURE):
         return None
+    data = entry.values(FIGURE)
     return Figure(
-        id=entry["id"],
-        as_written=entry["as_written"],
-        value=entry["value"],
-        unit=entry["unit"],
-        counts=entry["counts"],
-        given_by=entry.get("given_by"),
+        id=data["id"],
+        as_written=data["as_written"],
+        value=data["value"],
+        unit=data["unit"],
+        counts=data["counts"],
+        given_by=data.get("given_by"),
         citation=citations[0],
         origin=entry.origin,
     )
@@ -119,13 +121,14 @@ def _build_quotation(loader: Loader, entry: Checked) -> Quotation | None:
     ]
     if not all(checks):
         return None
+    data = entry.values(QUOTATION)
     return Quotation(
-        id=entry["id"],
-        words=entry["words"],
-        excerpt=entry.get("excerpt"),
-        about=entry["about"],
-        speaker=entry["speaker"],
-        attribution=entry["attribution"],
+        id=data["id"],
+        words=data["words"],
+        excerpt=data.get("excerpt"),
+        about=data["about"],
+        speaker=data["speaker"],
+        attribution=data["attribution"],
         citations=citations,
         origin=entry.origin,
     )

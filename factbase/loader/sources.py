@@ -76,39 +76,40 @@ def _build_source(loader: Loader, entry: Checked) -> Source | None:
     text = read_stored_text(loader, entry) if entry.has("text") else None
     if text is None or not entry.sound(SOURCE):
         return None
+    data = entry.values(SOURCE)
 
     layout = Layout(
-        dateline=entry["dateline"],
-        credit_line=entry["credit_line"],
-        subheads=tuple(entry.get("subheads", ())),
-        furniture=tuple(entry.get("furniture", ())),
-        photo_captions=tuple(entry.get("photo_captions", ())),
+        dateline=data["dateline"],
+        credit_line=data["credit_line"],
+        subheads=tuple(data.get("subheads", ())),
+        furniture=tuple(data.get("furniture", ())),
+        photo_captions=tuple(data.get("photo_captions", ())),
     )
-    timestamp_as_shown, copyright_line = entry.get("timestamp_as_shown"), entry.get("copyright_line")
+    timestamp_as_shown, copyright_line = data.get("timestamp_as_shown"), data.get("copyright_line")
     fitted = fit_layout(text, layout, timestamp_as_shown, copyright_line)
     for problem in fitted.problems:
-        loader.add(entry.origin, f"{name}: in stored text {entry['text']!r}, {problem}")
+        loader.add(entry.origin, f"{name}: in stored text {data['text']!r}, {problem}")
     if fitted.problems:
         return None
     after = blocks_after(text, fitted.article, skip=(copyright_line,) if copyright_line else ())
     return Source(
-        id=entry["id"],
-        role=entry["role"],
-        copy_of=entry.get("copy_of"),
-        quote_budget=entry.get("quote_budget"),
-        publisher=entry["publisher"],
-        title=entry["title"],
-        published=datetime.date.fromisoformat(entry["published"]),
+        id=data["id"],
+        role=data["role"],
+        copy_of=data.get("copy_of"),
+        quote_budget=data.get("quote_budget"),
+        publisher=data["publisher"],
+        title=data["title"],
+        published=datetime.date.fromisoformat(data["published"]),
         timestamp_as_shown=timestamp_as_shown,
         layout=layout,
-        url=entry["url"],
-        url_note=entry.get("url_note"),
-        text_path=entry["text"],
+        url=data["url"],
+        url_note=data.get("url_note"),
+        text_path=data["text"],
         text=text,
         article=fitted.article,
         photo_captions=fitted.captions,
         copyright_line=copyright_line,
-        furniture_after=(after, entry.get("furniture_after")),
+        furniture_after=(after, data.get("furniture_after")),
         origin=entry.origin,
     )
 

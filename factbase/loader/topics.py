@@ -26,16 +26,18 @@ def _build_topic(loader: Loader, entry: Checked) -> Topic | None:
             ok = False
             continue
         if own_words_verified(loader, item, SECTION):
-            sections.append(Section(item["id"], item["title"]))
+            section = item.values(SECTION)
+            sections.append(Section(section["id"], section["title"]))
         else:
             ok = False
     if not ok or not entry.sound(TOPIC):
         return None
+    topic = entry.values(TOPIC)
     return Topic(
-        id=entry["id"],
-        title=entry["title"],
-        summary=entry["summary"],
-        introduction=tuple(entry.get("introduction", ())),
+        id=topic["id"],
+        title=topic["title"],
+        summary=topic["summary"],
+        introduction=tuple(topic.get("introduction", ())),
         sections=tuple(sections),
         origin=entry.origin,
     )
