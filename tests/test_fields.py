@@ -87,13 +87,7 @@ def data() -> dict[str, list[dict[str, Any]]]:
 
 def entries() -> Iterator[tuple[Spec[Any], dict[str, Any]]]:
     """Every entry of the data, nested ones included, with its spec."""
-    stack = [(injection.SPECS[name], entry) for name, listed in data().items() for entry in listed]
-    while stack:
-        spec, entry = stack.pop()
-        yield spec, entry
-        for key, field in spec.fields.items():
-            if field.items is not None:
-                stack.extend((field.items, item) for item in entry.get(key, []))
+    return injection.entries_with_spec(data())
 
 
 @pytest.fixture(scope="module")

@@ -193,9 +193,9 @@ SPECS: dict[str, Spec] = {
 }
 
 
-def entries_with_spec() -> Iterator[tuple[Spec, dict[str, Any]]]:
-    """Every generated entry, nested ones included, with its spec."""
-    stack = [(SPECS[name], entry) for name, entries in DATA.items() for entry in entries]
+def entries_with_spec(data: dict[str, list[dict[str, Any]]] = DATA) -> Iterator[tuple[Spec, dict[str, Any]]]:
+    """Every generated entry (of DATA, or data written like it), nested ones included, with its spec."""
+    stack = [(SPECS[name], entry) for name, entries in data.items() for entry in entries]
     while stack:
         spec, entry = stack.pop()
         yield spec, entry
