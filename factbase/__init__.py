@@ -5,11 +5,10 @@ Pure Python: nothing here knows about MkDocs or any other site generator.
 
 from __future__ import annotations
 
+from factbase.article import CREDIT_LINE, Article, Paragraph
 from factbase.collector import DataError, Problem
 from factbase.loader import load_factbase
 from factbase.model import (
-    CREDIT_LINE,
-    Article,
     Citation,
     Correction,
     Entity,
@@ -17,7 +16,6 @@ from factbase.model import (
     FactBase,
     Figure,
     Location,
-    Paragraph,
     Placement,
     Quotation,
     QuotedShare,

@@ -17,7 +17,60 @@ from functools import lru_cache
 from typing import Any
 
 from factbase.limits import echo
-from factbase.model import CREDIT_LINE, Article, Paragraph
+
+# The number a citation uses for a copy's credit line, which is part of the article but not
+# one of its numbered paragraphs. Data files write it as `paragraph: credit line`.
+CREDIT_LINE = 0
+
+
+# A paragraph's locator on its source's page is its first few words: enough to find it in
+# the article, few enough that the index does not republish it.
+LOCATOR_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph of an article body (or its credit line, number 0), as stored."""
+
+    number: int
+    text: str
+    section: str | None  # the subhead it stands under; None before the first subhead
+    line: int  # 1-based line in the stored text
+
+    @property
+    def locator(self) -> str:
+        """The paragraph's first words as the site shows them, to find it in the article."""
+        return " ".join(self.text.split()[:LOCATOR_WORDS])
+
+    @property
+    def continues(self) -> bool:
+        """True if the paragraph goes on beyond its locator."""
+        return len(self.text.split()) > LOCATOR_WORDS
+
+
+@dataclass(frozen=True)
+class Article:
+    """The body of one captured copy: its paragraphs, numbered from 1, and its credit line."""
+
+    paragraphs: tuple[Paragraph, ...]
+    credit: Paragraph | None = None
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        """The paragraph with this number (CREDIT_LINE for the credit line), or None."""
+        if number == CREDIT_LINE:
+            return self.credit
+        if 1 <= number <= len(self.paragraphs):
+            return self.paragraphs[number - 1]
+        return None
+
+    def sections(self) -> tuple[tuple[str | None, tuple[Paragraph, ...]], ...]:
+        """Paragraphs grouped under their subheads, in reading order."""
+        groups: list[tuple[str | None, list[Paragraph]]] = []
+        for paragraph in self.paragraphs:
+            if not groups or groups[-1][0] != paragraph.section:
+                groups.append((paragraph.section, []))
+            groups[-1][1].append(paragraph)
+        return tuple((section, tuple(members)) for section, members in groups)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from factbase.article import LOCATOR_WORDS
 from factbase.model import (
-    LOCATOR_WORDS,
     Citation,
     Correction,
     Entity,

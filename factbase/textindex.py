@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from factbase.article import split_blocks
-from factbase.model import CREDIT_LINE, Article
+from factbase.article import CREDIT_LINE, Article, split_blocks
 from factbase.words import QUOTED, RUN, at_word_edges, edges, find_whole_words, keys, words
 
 

@@ -22,7 +22,8 @@ import msgspec
 import pytest
 
 from factbase import FactBase, load_factbase, model
-from factbase.model import CREDIT_LINE, Placement
+from factbase.article import CREDIT_LINE
+from factbase.model import Placement
 from factbase.specs import CITATION, CORRECTION, ENTITY, FACT, FIGURE, QUOTATION, SECTION, SOURCE, TOPIC, Spec
 from factsite.exports import fact_base_document
 

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factbase.article import CREDIT_LINE
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Citation, FactBase, Location, QuotedShare, Source
+from factbase.model import Citation, FactBase, Location, QuotedShare, Source
 from factbase.selectors import select_quote
 from factbase.textindex import ShownRuns, TextIndex
 from factbase.words import QUOTED, RUN, keys, words

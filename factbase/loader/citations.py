@@ -14,10 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from factbase.article import CREDIT_LINE
 from factbase.collector import Checked
 from factbase.limits import echo
 from factbase.loader.context import Loader
-from factbase.model import CREDIT_LINE, Citation, Location, Source
+from factbase.model import Citation, Location, Source
 from factbase.specs import CITATION, SOURCES_FILE, Spec
 from factbase.textindex import TextIndex, Unit
 from factbase.words import find_whole_words, next_word, tokenise

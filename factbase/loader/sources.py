@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from factbase.article import Layout, blocks_after, caption_lines, number_paragraphs
+from factbase.article import Article, Layout, blocks_after, caption_lines, number_paragraphs
 from factbase.collector import Checked
 from factbase.kinds import STORED_TEXT, invisible_character
 from factbase.loader.citations import own_words_verified
 from factbase.loader.context import Loader, declared_ids
-from factbase.model import Article, Source
+from factbase.model import Source
 from factbase.specs import SOURCE, SOURCES_FILE, TEXTS_DIR
 from factbase.textindex import Corpus
 from factbase.yamlfile import Origin

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from factbase.model import Paragraph
+from factbase.article import Paragraph
 from factbase.recheck.model import PAIR_REACH, SAME_PARAGRAPH, Aligned
 from factbase.words import keys
 

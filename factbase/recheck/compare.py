@@ -7,9 +7,10 @@ from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
+from factbase.article import Article, Paragraph
 from factbase.loader.citations import quote_fault
 from factbase.loader.sources import StoredTextError, fit_layout, read_text
-from factbase.model import Article, Citation, FactBase, Paragraph, Source
+from factbase.model import Citation, FactBase, Source
 from factbase.recheck.align import align
 from factbase.recheck.diff import Token, joined, tokens
 from factbase.recheck.model import (
