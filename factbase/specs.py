@@ -4,19 +4,8 @@ editor's guide are generated from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, get_args
 
-from factbase.entries import (
-    CitationEntry,
-    CorrectionEntry,
-    EntityEntry,
-    FactEntry,
-    FigureEntry,
-    QuotationEntry,
-    SectionEntry,
-    SourceEntry,
-    TopicEntry,
-)
 from factbase.kinds import (
     DATE,
     DATE_WORDING,
@@ -33,6 +22,19 @@ from factbase.kinds import (
     URL,
     Kind,
 )
+
+if TYPE_CHECKING:  # generated from this module: only mypy reads it, so a new spec can be generated
+    from factbase.entries import (
+        CitationEntry,
+        CorrectionEntry,
+        EntityEntry,
+        FactEntry,
+        FigureEntry,
+        QuotationEntry,
+        SectionEntry,
+        SourceEntry,
+        TopicEntry,
+    )
 
 SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
