@@ -76,8 +76,8 @@ def flowing(text: str) -> str:
 
 def run_keys(keys: Sequence[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Each run of RUN keys in a sequence, with where it starts."""
-    for start in range(len(keys) - RUN + 1):
-        yield start, tuple(keys[start : start + RUN])
+    # zip stops at the end of the shortest slice: only whole runs of RUN are given.
+    return enumerate(zip(*(keys[shift:] for shift in range(RUN)), strict=False))
 
 
 class TextIndex:
@@ -151,16 +151,21 @@ class TextIndex:
             return
         anchors: Sequence[int] | None = None
         offset = 0
+        # Each part is looked up until one stands in one place or none: no rarer part can be found.
         if size >= RUN:
             for at, run in run_keys(keys):
                 found = self._by_run.places(hash(run))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
+                    if len(found) <= 1:
+                        break
         else:
             for at, key in enumerate(keys):
                 found = self._by_key.places(hash(key))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
+                    if len(found) <= 1:
+                        break
         if not anchors:
             return
         low, high = (within.start, within.end) if within is not None else (0, len(self.keys))
@@ -242,7 +247,11 @@ class ShownRuns(Generic[Owner]):
         self.runs: dict[int, tuple[tuple[str, ...], list[Owner]]] = {}
 
     def add(self, text: str, owner: Owner) -> None:
-        for _, run in run_keys(keys(text)):
+        self.add_keys(keys(text), owner)
+
+    def add_keys(self, shown: Sequence[str], owner: Owner) -> None:
+        """The runs of words shown, by their keys (as a text's index holds them)."""
+        for _, run in run_keys(shown):
             entry = self.runs.setdefault(hash(run), (run, []))
             owners = entry[1]
             if entry[0] == run and len(owners) < self.OWNERS and (not owners or owners[-1] is not owner):

@@ -51,9 +51,14 @@ def edges(text: str) -> array[int]:
 
 def keys(text: str) -> list[str]:
     """The words of a text, normalised, without where they stand: what an index of a long text keeps."""
-    if "’" in text or "‑" in text:
+    lowered = text.lower()
+    # The whole text normalised at once finds the same words as each word normalised alone, unless
+    # a letter lowers to two characters (İ) or by its context (a final Σ).
+    if len(lowered) != len(text) or "Σ" in text:
         return [_key(word) for word in _WORD.findall(text)]
-    return [sys.intern(word.lower()) for word in _WORD.findall(text)]
+    if "’" in lowered or "‑" in lowered:
+        lowered = lowered.replace("’", "'").replace("‑", "-")
+    return [sys.intern(word) for word in _WORD.findall(lowered)]
 
 
 def tokenise(text: str) -> tuple[Word, ...]:
