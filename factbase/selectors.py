@@ -56,7 +56,7 @@ def select_quote(source: Source, location: Location, quote: str) -> QuoteSelecto
 def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
     index = source.index
     unit = index.paragraph(location.paragraph)
-    span = next(index.spans(quote, within=unit), None) if unit is not None else None
+    span = index.first(quote, unit) if unit is not None else None
     if span is None:
         raise ValueError(f"{quote!r} is not in {location.label} of {source.id}")
     unit, first, start = span

@@ -113,6 +113,9 @@ class TextIndex:
             for unit in self.units
             for position in range(unit.start, unit.end - RUN + 1)
         )
+        # Where a quote first stands in a block, once found: the citation's check, the search of
+        # the other copies and the quote's selector each ask it of the same quote.
+        self._first: dict[tuple[int, str], tuple[Unit, int, int] | None] = {}
 
     def _add(self, text: str, paragraph: int | None, line: int) -> None:
         found = keys(text)
@@ -178,8 +181,23 @@ class TextIndex:
     def find(self, unit: Unit, quote: str) -> int:
         """Where a quote stands in a block as whole words, as a character offset in its text; -1 if
         nowhere. The same answer as factbase.words.find_whole_words, without reading the block."""
-        span = next(self.spans(quote, within=unit), None)
+        span = self.first(quote, unit)
         return -1 if span is None else span[2]
+
+    def first(self, quote: str, unit: Unit) -> tuple[Unit, int, int] | None:
+        """The first place a quote stands exactly in a block, as whole words (as spans gives it)."""
+        key = (unit.start, quote)
+        if key not in self._first:
+            self._first[key] = next(self.spans(quote, within=unit), None)
+        return self._first[key]
+
+    def first_in_article(self, quote: str) -> tuple[Unit, int, int] | None:
+        """The first place a quote stands exactly in a paragraph or the credit line, not furniture."""
+        for span in self.spans(quote):
+            if span[0].paragraph is not None:
+                self._first.setdefault((span[0].start, quote), span)
+                return span
+        return None
 
     def spans(self, quote: str, within: Unit | None = None) -> Iterator[tuple[Unit, int, int]]:
         """Each place a quote stands exactly, as whole words: (block, its first word's number in the
