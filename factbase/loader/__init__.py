@@ -28,7 +28,7 @@ __all__ = ["DataError", "Problem", "load_factbase"]
 
 @contextmanager
 def _collector_held_off() -> Iterator[None]:
-    """The cyclic garbage collector off while loading, as it was before.
+    """The cyclic garbage collector held off while loading, and on again after if it was on.
 
     Loading builds millions of small objects and no cycles: the collector would only scan them
     again and again, the whole heap each time it has grown by a quarter, which at 1,000 times
