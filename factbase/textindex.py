@@ -245,9 +245,15 @@ class _Sorted:
     """Positions by a hash of what stands there, sorted by hash (and, within one, by position)."""
 
     def __init__(self, placed: Iterable[tuple[int, int]]) -> None:
-        pairs = sorted((digest, position) for position, digest in placed)
-        self.digests: array[int] = array("q", (digest for digest, _ in pairs))
-        self.positions: array[int] = array("q", (position for _, position in pairs))
+        positions, digests = [], []
+        for position, digest in placed:
+            positions.append(position)
+            digests.append(digest)
+        # A stable sort of the places by hash alone: of one hash, they keep their order, which
+        # is reading order (each caller gives them so), without a pair made for each word.
+        order = sorted(range(len(digests)), key=digests.__getitem__)
+        self.digests: array[int] = array("q", [digests[i] for i in order])
+        self.positions: array[int] = array("q", [positions[i] for i in order])
 
     def places(self, digest: int) -> Sequence[int]:
         """The positions with this hash, in reading order (a hash shared by two runs or words
