@@ -275,10 +275,15 @@ class ShownRuns(Generic[Owner]):
 
     def add_keys(self, shown: Sequence[str], owner: Owner) -> None:
         """The runs of words shown, by their keys (as a text's index holds them)."""
+        runs = self.runs
         for _, run in run_keys(shown):
-            entry = self.runs.setdefault(hash(run), (run, []))
+            digest = hash(run)
+            entry = runs.get(digest)
+            if entry is None:
+                runs[digest] = (run, [owner])
+                continue
             owners = entry[1]
-            if entry[0] == run and len(owners) < self.OWNERS and (not owners or owners[-1] is not owner):
+            if entry[0] == run and len(owners) < self.OWNERS and owners[-1] is not owner:
                 owners.append(owner)
 
     def covered(self, index: TextIndex, units: Iterable[Unit]) -> dict[int, list[Owner]]:

@@ -18,7 +18,6 @@ from typing import NamedTuple
 # What joins letters and digits into one word: apostrophes, straight and curly, and hyphens
 # (plain, U+2010 and the non-breaking U+2011); each is read as its plain form.
 JOINERS = "'’‐‑-"
-_PLAIN = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
 # A word's parts: runs of letters and digits (str.isalnum; an underscore is not one).
 PARTS = re.compile(r"[^\W_]+")
 _WORD = re.compile(rf"[^\W_]+(?:[{JOINERS}][^\W_]+)*")
@@ -38,9 +37,14 @@ class Word(NamedTuple):
     end: int
 
 
+def _plain(text: str) -> str:
+    """Text with each joiner in its plain form (str.replace: several times quicker than translate)."""
+    return text.replace("’", "'").replace("‐", "-").replace("‑", "-")
+
+
 def _key(word: str) -> str:
     # Interned: a fact base of many reports holds the same few thousand words many times over.
-    return sys.intern(word.lower().translate(_PLAIN))
+    return sys.intern(_plain(word.lower()))
 
 
 def _word(match: re.Match[str]) -> Word:
@@ -63,9 +67,7 @@ def keys(text: str) -> list[str]:
     # a letter lowers to two characters (İ) or by its context (a final Σ).
     if len(lowered) != len(text) or "Σ" in text:
         return [_key(word) for word in _WORD.findall(text)]
-    if "’" in lowered or "‐" in lowered or "‑" in lowered:
-        lowered = lowered.translate(_PLAIN)
-    return [sys.intern(word) for word in _WORD.findall(lowered)]
+    return [sys.intern(word) for word in _WORD.findall(_plain(lowered))]
 
 
 def tokenise(text: str) -> tuple[Word, ...]:
