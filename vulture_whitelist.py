@@ -51,3 +51,6 @@ _.csl_json  # PageCitation: partials/cite-this-page.html
 free_text  # Kind.free_text: tests/test_injection.py injects into every free-text field
 KINDS  # the table of kinds: tests/test_injection.py and tests/test_kinds.py walk it
 _.uncited_paragraphs  # FactIndex: tests/test_reference_pages.py holds every paragraph cited
+
+# Run by name in a fresh process.
+timed_build  # benchmarks/scale.py: own_share runs it with python -c

@@ -8,14 +8,19 @@ For each scale it generates a corpus of that many copies of the real report (ben
 corpus.py), builds it, and builds its floor: the same site's Markdown, captured after the
 plugin and the macros rendered it, built again as static pages by plain MkDocs + Material
 with no plugin of ours, no macros and no data loading. It prints sources, facts, pages, the median build
-seconds of each, their ratio, the full build's peak memory and output size, and the time
-to load and validate the corpus. A benchmark that prints figures, not a test.
+seconds of each and their CPU seconds (the build's process and what it waited for), their ratio, the
+full build's peak memory and output size, the time to load and validate the corpus, and the
+project's own share of a full build: one more build in a fresh process, timing in process the
+import of our plugin and of the macros plugin and every MkDocs event they handle, over the whole
+build. A benchmark that prints figures, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
+import json
 import logging
 import math
 import os
@@ -26,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +69,7 @@ def on_page_markdown(markdown, page, config, files):
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_mib: float
 
 
@@ -82,7 +89,7 @@ def build(project: Path, site: Path, config: str = "mkdocs.yml", extra_env: dict
         errors = output.read().decode(errors="replace")
     if process.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{errors}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def make_floor(project: Path, floor: Path) -> None:
@@ -115,12 +122,69 @@ def directory_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def median_runs(project: Path, site: Path, runs: int) -> tuple[float, float]:
+def median_runs(project: Path, site: Path, runs: int) -> Run:
+    """The median seconds and CPU seconds of some builds, and the highest peak."""
     results = []
     for _ in range(runs):
         shutil.rmtree(site, ignore_errors=True)
         results.append(build(project, site))
-    return statistics.median(r.seconds for r in results), max(r.peak_mib for r in results)
+    return Run(
+        statistics.median(r.seconds for r in results),
+        statistics.median(r.cpu_seconds for r in results),
+        max(r.peak_mib for r in results),
+    )
+
+
+# What the project adds to a build: our plugin and the macros plugin (with the macros module it runs).
+OWN_MODULES = ("mkdocs_factsite.", "mkdocs_macros.")
+
+
+def own_share(project: Path, site: Path) -> dict[str, float]:
+    """One build in a fresh process, timed in process: the whole of it, and the project's own part."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env.pop("SITE_URL", None)
+    code = f"from benchmarks.scale import timed_build; timed_build({str(site)!r})"
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"timed build failed in {project}:\n{done.stderr}")
+    return dict(json.loads(done.stdout.splitlines()[-1]))
+
+
+def timed_build(site: str) -> None:
+    """Build the project in the working folder, printing (as JSON) the whole build's seconds and the
+    project's own: importing its plugin and the macros plugin beyond what MkDocs itself imports,
+    and every event they handle. Run by own_share in a fresh process, so that every first-time
+    cost (imports, compiling templates, the macros plugin's git calls) is counted."""
+    started = time.perf_counter()
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    imported = time.perf_counter()
+    importlib.import_module("mkdocs_macros.plugin")
+    importlib.import_module("mkdocs_factsite.plugin")
+    own = time.perf_counter() - imported
+    config = load_config("mkdocs.yml", site_dir=site)
+    spent = [0.0]
+
+    def timed(handler: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            began = time.perf_counter()
+            try:
+                return handler(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - began
+
+        return run
+
+    for handlers in config.plugins.events.values():
+        for number, handler in enumerate(handlers):
+            if getattr(handler, "__module__", "").startswith(OWN_MODULES):
+                handlers[number] = timed(handler)
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+    whole = time.perf_counter() - started
+    print(json.dumps({"seconds": whole, "own": own + spent[0], "imports": own}))
 
 
 def load_seconds(data: Path, runs: int = 3) -> float:
@@ -136,22 +200,28 @@ def measure(scale: int, runs: int, work: Path) -> dict[str, float]:
     project = work / f"x{scale}"
     counts = generate(project, scale)
     site = work / f"x{scale}-site"
-    full, peak = median_runs(project, site, runs)
+    full = median_runs(project, site, runs)
     pages = sum(1 for p in site.rglob("*.html") if "assets" not in p.parts)
     size = directory_bytes(site)
+    shutil.rmtree(site)
+    timed = own_share(project, site)
     floor_dir = work / f"x{scale}-floor"
     make_floor(project, floor_dir)
-    floor, _ = median_runs(floor_dir, work / f"x{scale}-floor-site", runs)
+    floor = median_runs(floor_dir, work / f"x{scale}-floor-site", runs)
     return {
         "scale": scale,
         "sources": counts["sources"],
         "facts": counts["facts"],
         "pages": pages,
-        "full": full,
-        "floor": floor,
-        "peak": peak,
+        "full": full.seconds,
+        "full_cpu": full.cpu_seconds,
+        "floor": floor.seconds,
+        "floor_cpu": floor.cpu_seconds,
+        "peak": full.peak_mib,
         "size": size,
         "load": load_seconds(project / "data"),
+        "own": timed["own"] / timed["seconds"],
+        "imports": timed["imports"],
     }
 
 
@@ -201,7 +271,8 @@ def main() -> int:
         print(f"real corpus: loaded and validated in {real:.3f} s")
         header = (
             f"{'scale':>6} {'sources':>8} {'facts':>7} {'pages':>6} {'build s':>8} {'floor s':>8} "
-            f"{'ratio':>6} {'peak MiB':>9} {'output MiB':>11} {'load s':>7}"
+            f"{'ratio':>6} {'build CPU':>9} {'floor CPU':>9} {'CPU ratio':>9} {'peak MiB':>9} "
+            f"{'output MiB':>11} {'load s':>7} {'own %':>6}"
         )
         print(header)
         print("-" * len(header))
@@ -211,13 +282,19 @@ def main() -> int:
             rows.append(row)
             print(
                 f"{row['scale']:>5}× {row['sources']:>8,} {row['facts']:>7,} {row['pages']:>6,} {row['full']:>8.2f} "
-                f"{row['floor']:>8.2f} {row['full'] / row['floor']:>6.2f} {row['peak']:>9.0f} "
-                f"{row['size'] / 2**20:>11.1f} {row['load']:>7.3f}",
+                f"{row['floor']:>8.2f} {row['full'] / row['floor']:>6.2f} {row['full_cpu']:>9.2f} "
+                f"{row['floor_cpu']:>9.2f} {row['full_cpu'] / row['floor_cpu']:>9.2f} {row['peak']:>9.0f} "
+                f"{row['size'] / 2**20:>11.1f} {row['load']:>7.3f} {100 * row['own']:>6.1f}",
                 flush=True,
             )
+        print(
+            "\nown %: the share of a full build (timed in process) spent importing our plugin and the "
+            "macros plugin and in the MkDocs events they handle"
+        )
         if len(rows) > 1:
             full, floor = exponent(rows, "full"), exponent(rows, "floor")
-            print(f"\nfitted exponent, build seconds against facts: full {full:.2f}, floor {floor:.2f}")
+            print(f"fitted exponent, build seconds against facts: full {full:.2f}, floor {floor:.2f}")
+            print(f"fitted exponent, load seconds against facts: {exponent(rows, 'load'):.2f}")
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -348,6 +348,17 @@ class FactBase:
             *(correction.date for correction in self.corrections),
         ]
         return max(dates, default=None)
+
+    def citations(self) -> Iterator[Citation]:
+        """Every citation in the data, in data order: facts', entities', figures', quotations'."""
+        for fact in self.facts:
+            yield from fact.citations
+        for entity in self.entities:
+            yield from entity.citations
+        for figure in self.figures:
+            yield figure.citation
+        for quotation in self.quotations:
+            yield from quotation.citations
 
     def copies_of(self, source: Source) -> tuple[Source, ...]:
         """The other captured copies of the same report."""

@@ -41,13 +41,7 @@ class FactIndex:
     @cached_property
     def _quotes_by_location(self) -> dict[Location, list[str]]:
         index: dict[Location, list[str]] = {}
-        cited = [
-            *(c for fact in self.factbase.facts for c in fact.citations),
-            *(c for entity in self.factbase.entities for c in entity.citations),
-            *(figure.citation for figure in self.factbase.figures),
-            *(c for quotation in self.factbase.quotations for c in quotation.citations),
-        ]
-        for citation in cited:
+        for citation in self.factbase.citations():
             for location in (citation.location, *citation.also_in):
                 index.setdefault(location, []).append(citation.quote)
         return index

@@ -30,6 +30,9 @@ class QuoteSelector:
     exact: str
     prefix: str
     suffix: str
+    # Where the words it shows stand among the capture's words (factbase.textindex), so that what
+    # counts them (the quoting budget) need not look for them again.
+    positions: range
 
     @property
     def shown(self) -> str:
@@ -53,7 +56,7 @@ def select_quote(source: Source, location: Location, quote: str) -> QuoteSelecto
 def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
     index = source.index
     unit = index.paragraph(location.paragraph)
-    span = next(index.spans(quote, within=unit), None) if unit is not None else None
+    span = index.first(quote, unit) if unit is not None else None
     if span is None:
         raise ValueError(f"{quote!r} is not in {location.label} of {source.id}")
     unit, first, start = span
@@ -67,11 +70,14 @@ def _select(source: Source, location: Location, quote: str) -> QuoteSelector:
         found = index.count(prefix + quote + suffix, limit=2)
         if found == 0:
             raise ValueError(f"{prefix + quote + suffix!r} is not in the text of {source.id}")
-        if found == 1:
-            return QuoteSelector(quote, prefix, suffix)
+        if found == 1:  # so it stands here and nowhere else
+            positions = range(unit.start + first - taken_before, unit.start + beyond + taken_after)
+            return QuoteSelector(quote, prefix, suffix, positions)
         if taken_after < after and (taken_after <= taken_before or taken_before == before):
             taken_after += 1
         elif taken_before < before:
             taken_before += 1
-        else:  # the whole paragraph stands twice in the capture: give it all
-            return QuoteSelector(quote, prefix, suffix)
+        else:  # the whole paragraph stands twice in the capture: give it all, placed where it first stands
+            shown = prefix + quote + suffix
+            _, at, _ = next(index.spans(shown, within=unit))
+            return QuoteSelector(quote, prefix, suffix, range(unit.start + at, unit.start + at + len(words(shown))))

@@ -75,8 +75,8 @@ def flowing(text: str) -> str:
 
 def run_keys(keys: Sequence[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Each run of RUN keys in a sequence, with where it starts."""
-    for start in range(len(keys) - RUN + 1):
-        yield start, tuple(keys[start : start + RUN])
+    # zip stops at the end of the shortest slice: only whole runs of RUN are given.
+    return enumerate(zip(*(keys[shift:] for shift in range(RUN)), strict=False))
 
 
 class TextIndex:
@@ -112,6 +112,9 @@ class TextIndex:
             for unit in self.units
             for position in range(unit.start, unit.end - RUN + 1)
         )
+        # Where a quote first stands in a block, once found: the citation's check, the search of
+        # the other copies and the quote's selector each ask it of the same quote.
+        self._first: dict[tuple[int, str], tuple[Unit, int, int] | None] = {}
 
     def _add(self, text: str, paragraph: int | None, line: int) -> None:
         found = keys(text)
@@ -150,16 +153,21 @@ class TextIndex:
             return
         anchors: Sequence[int] | None = None
         offset = 0
+        # Each part is looked up until one stands in one place or none: no rarer part can be found.
         if size >= RUN:
             for at, run in run_keys(keys):
                 found = self._by_run.places(hash(run))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
+                    if len(found) <= 1:
+                        break
         else:
             for at, key in enumerate(keys):
                 found = self._by_key.places(hash(key))
                 if anchors is None or len(found) < len(anchors):
                     anchors, offset = found, at
+                    if len(found) <= 1:
+                        break
         if not anchors:
             return
         low, high = (within.start, within.end) if within is not None else (0, len(self.keys))
@@ -172,8 +180,23 @@ class TextIndex:
     def find(self, unit: Unit, quote: str) -> int:
         """Where a quote stands in a block as whole words, as a character offset in its text; -1 if
         nowhere. The same answer as factbase.words.find_whole_words, without reading the block."""
-        span = next(self.spans(quote, within=unit), None)
+        span = self.first(quote, unit)
         return -1 if span is None else span[2]
+
+    def first(self, quote: str, unit: Unit) -> tuple[Unit, int, int] | None:
+        """The first place a quote stands exactly in a block, as whole words (as spans gives it)."""
+        key = (unit.start, quote)
+        if key not in self._first:
+            self._first[key] = next(self.spans(quote, within=unit), None)
+        return self._first[key]
+
+    def first_in_article(self, quote: str) -> tuple[Unit, int, int] | None:
+        """The first place a quote stands exactly in a paragraph or the credit line, not furniture."""
+        for span in self.spans(quote):
+            if span[0].paragraph is not None:
+                self._first.setdefault((span[0].start, quote), span)
+                return span
+        return None
 
     def spans(self, quote: str, within: Unit | None = None) -> Iterator[tuple[Unit, int, int]]:
         """Each place a quote stands exactly, as whole words: (block, its first word's number in the
@@ -221,9 +244,15 @@ class _Sorted:
     """Positions by a hash of what stands there, sorted by hash (and, within one, by position)."""
 
     def __init__(self, placed: Iterable[tuple[int, int]]) -> None:
-        pairs = sorted((digest, position) for position, digest in placed)
-        self.digests: array[int] = array("q", (digest for digest, _ in pairs))
-        self.positions: array[int] = array("q", (position for _, position in pairs))
+        positions, digests = [], []
+        for position, digest in placed:
+            positions.append(position)
+            digests.append(digest)
+        # A stable sort of the places by hash alone: of one hash, they keep their order, which
+        # is reading order (each caller gives them so), without a pair made for each word.
+        order = sorted(range(len(digests)), key=digests.__getitem__)
+        self.digests: array[int] = array("q", [digests[i] for i in order])
+        self.positions: array[int] = array("q", [positions[i] for i in order])
 
     def places(self, digest: int) -> Sequence[int]:
         """The positions with this hash, in reading order (a hash shared by two runs or words
@@ -241,10 +270,19 @@ class ShownRuns(Generic[Owner]):
         self.runs: dict[int, tuple[tuple[str, ...], list[Owner]]] = {}
 
     def add(self, text: str, owner: Owner) -> None:
-        for _, run in run_keys(keys(text)):
-            entry = self.runs.setdefault(hash(run), (run, []))
+        self.add_keys(keys(text), owner)
+
+    def add_keys(self, shown: Sequence[str], owner: Owner) -> None:
+        """The runs of words shown, by their keys (as a text's index holds them)."""
+        runs = self.runs
+        for _, run in run_keys(shown):
+            digest = hash(run)
+            entry = runs.get(digest)
+            if entry is None:
+                runs[digest] = (run, [owner])
+                continue
             owners = entry[1]
-            if entry[0] == run and len(owners) < self.OWNERS and (not owners or owners[-1] is not owner):
+            if entry[0] == run and len(owners) < self.OWNERS and owners[-1] is not owner:
                 owners.append(owner)
 
     def covered(self, index: TextIndex, units: Iterable[Unit]) -> dict[int, list[Owner]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factbase import FactBase, Source
+from factbase.textindex import run_keys
 from factbase.words import RUN, keys
 
 # What a build writes that a reader reads: its pages, its feed, its downloads (not the theme's
@@ -129,11 +130,10 @@ class _Runs:
         if len(self._read) >= self.REMEMBERED:
             self._read.clear()  # what repeats on every page is soon read again, and remembered
         self._read.add(digest)
-        found = keys(piece)
-        for start in range(len(found) - RUN + 1):
-            run = tuple(found[start : start + RUN])
+        wanted = self.wanted
+        for _, run in run_keys(keys(piece)):
             run_digest = hash(run)
-            if run_digest in self.wanted:
+            if run_digest in wanted:
                 entry = self.shown.setdefault(run_digest, (run, []))
                 if entry[0] == run and len(entry[1]) < self.FILES and path not in entry[1]:
                     entry[1].append(path)

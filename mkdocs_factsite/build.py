@@ -39,17 +39,10 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 def load(data_dir: Path) -> FactBase:
     """The fact base in data_dir, or a PluginError listing every problem in it."""
-    # Loading builds many small objects and no cycles: the cyclic collector would only re-scan
-    # them, again and again (40% of the time on a large corpus).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        factbase = load_factbase(data_dir)
+        factbase = load_factbase(data_dir)  # with the cyclic collector held off while it loads
     except DataError as error:
         raise PluginError(str(error)) from None
-    finally:
-        if collecting:
-            gc.enable()
     # It lives for the whole build: move it out of the collector's way, so the build's many
     # collections do not re-scan it. What an earlier build froze (under mkdocs serve) is
     # handed back to the collector first.

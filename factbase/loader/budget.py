@@ -94,9 +94,11 @@ class _Shown:
             source = self.sources.get(location.source_id)
             if source is None:
                 continue
-            shown = select_quote(source, location, citation.quote).shown
-            self.place(location, shown, owner)
-            self.text(shown, owner)
+            # The selector knows where its words stand: they are neither looked for nor read again.
+            positions = select_quote(source, location, citation.quote).positions
+            if location.paragraph != CREDIT_LINE:  # the credit line is a byline, not body
+                self.cover(location.source_id, positions, owner)
+            self.runs.add_keys(source.index.keys[positions.start : positions.stop], owner)
 
     def marked(self, text: str, citations: tuple[Citation, ...], owner: _Owner) -> None:
         """A text of the site's own: its runs, and the words it puts in quote marks, placed in the
@@ -186,13 +188,7 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
         corrected = tuple(citation for fact_id in correction.facts for citation in loaded.fact(fact_id).citations)
         for text in (correction.change, correction.reason, *([correction.summary] if correction.summary else [])):
             shown.marked(text, corrected, owner)
-    every_citation = [
-        *(citation for fact in loaded.facts for citation in fact.citations),
-        *(citation for entity in loaded.entities for citation in entity.citations),
-        *(figure.citation for figure in loaded.figures),
-        *(citation for quotation in loaded.quotations for citation in quotation.citations),
-    ]
-    for citation in every_citation:
+    for citation in loaded.citations():
         cited.update((citation.location, *citation.also_in))
     # An original's page indexes its paragraphs by locator: the opening words of a quote cited from
     # each (already counted), or for a paragraph nothing cites, its own first words.

@@ -213,10 +213,10 @@ def _same_words_elsewhere(loader: Loader, source: Source, quote: str) -> tuple[L
     for other in loader.copies.get(source.report_id, ()):
         if other.id == source.id:
             continue
-        unit = next((unit for unit, _, _ in other.index.spans(quote) if unit.paragraph is not None), None)
-        if unit is not None:
-            assert unit.paragraph is not None
-            found.append(Location(other.id, unit.paragraph))
+        span = other.index.first_in_article(quote)
+        if span is not None:
+            assert span[0].paragraph is not None
+            found.append(Location(other.id, span[0].paragraph))
     return tuple(found)
 
 

@@ -21,14 +21,14 @@ _WEEKDAYS = "|".join(calendar.day_name)
 _MONTHS = "|".join(name for name in calendar.month_name if name)
 # Wordings that place an event relative to the report, or to the day someone reads the page. A
 # weekday is relative unless the date itself is beside it ("Sunday, 1 December 2019", "1 December
-# 2019, a Sunday").
+# 2019, a Sunday"). Every wording begins at a word's edge: tested once, before any of them.
 RELATIVE = re.compile(
-    r"\b(?:last|this|next|past|previous|coming) (?:week|weekend|month|year)\b"
-    r"|\b(?:yesterday|today|tomorrow|tonight)\b"
-    r"|\b(?:days?|weeks?|months?|years?) ago\b"
-    r"|\b(?:days?|weeks?|months?|years?) (?:before|after|ahead of) (?:the|this|its)"
+    r"\b(?:(?:last|this|next|past|previous|coming) (?:week|weekend|month|year)\b"
+    r"|(?:yesterday|today|tomorrow|tonight)\b"
+    r"|(?:days?|weeks?|months?|years?) ago\b"
+    r"|(?:days?|weeks?|months?|years?) (?:before|after|ahead of) (?:the|this|its)"
     r" (?:report|article|story|publication)\b"
-    rf"|(?<!\ba )\b(?:{_WEEKDAYS})\b(?!,? \d{{1,2}} (?:{_MONTHS})\b)",
+    rf"|(?<!\ba )(?:{_WEEKDAYS})\b(?!,? \d{{1,2}} (?:{_MONTHS})\b))",
     re.IGNORECASE,
 )
 
