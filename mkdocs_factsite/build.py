@@ -38,15 +38,13 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def load(data_dir: Path) -> FactBase:
-    """The fact base in data_dir, or a PluginError listing every problem in it."""
+    """The fact base in data_dir; a DataError lists every problem in it."""
     # Loading builds many small objects and no cycles: the cyclic collector would only re-scan
     # them, again and again (40% of the time on a large corpus).
     collecting = gc.isenabled()
     gc.disable()
     try:
         factbase = load_factbase(data_dir)
-    except DataError as error:
-        raise PluginError(str(error)) from None
     finally:
         if collecting:
             gc.enable()
@@ -92,11 +90,27 @@ class PageState:
 
 
 class Build:
-    """One build's state, from its configuration to its last page."""
+    """One build's state, from its configuration to its last page.
 
-    def __init__(self, config: MkDocsConfig, options: FactsiteConfig) -> None:
+    Under `mkdocs serve`, a problem does not fail the build: the data's, a page's and the quoting
+    budget's are gathered in `problems`, for the plugin to show on every page; when data/ does not
+    load, the pages are made from the last fact base that did (if there was one: else it fails).
+    """
+
+    def __init__(
+        self, config: MkDocsConfig, options: FactsiteConfig, *, serving: bool = False, last_good: FactBase | None = None
+    ) -> None:
         self.options = options
-        self.factbase = load(Path(options.data_dir))
+        self.serving = serving
+        self.problems: list[str] = []  # each `file:line: message`, under mkdocs serve only
+        self.loaded = True  # False when data/ did not load and the pages show the last good fact base
+        try:
+            self.factbase = load(Path(options.data_dir))
+        except DataError as error:
+            if last_good is None:
+                raise PluginError(str(error)) from None
+            self.factbase, self.loaded = last_good, False
+            self.problems = str(error).splitlines()[1:]  # after its heading, one line a problem
         self.pages = generated_pages(self.factbase)
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url is needed: the feed and canonical links give absolute addresses")
@@ -235,7 +249,9 @@ class Build:
         if state is None:
             raise PluginError(f"{page.file.src_uri} ended without having started")
         if state.problems:
-            raise PluginError("\n".join(state.problems))
+            if not self.serving:
+                raise PluginError("\n".join(state.problems))
+            self.problems.extend(state.problems)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             # Set after mkdocs-macros has run, which would render a title holding template syntax.
@@ -273,8 +289,9 @@ class Build:
     def check_published_budget(self, site_dir: Path) -> None:
         """Count the quoting budget again over every page, the feed and the downloads as written."""
         problems = over_budget(self.factbase, published_files(site_dir))
-        if problems:
+        if problems and not self.serving:
             raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))
+        self.problems.extend(problems)
 
     # on_build_error -------------------------------------------------------------------------
 
