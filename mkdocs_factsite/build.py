@@ -28,6 +28,7 @@ from factsite.feed import atom_feed
 from factsite.jsonld import JsonLd
 from factsite.prerender import Prerenderer, PrerenderError
 from mkdocs_factsite.config import FactsiteConfig
+from mkdocs_factsite.entries import EntryLink, hosted_entry_link, local_entry_link, repository_files
 from mkdocs_factsite.material import MATERIAL, Linker, hosted_path, page_meta
 from mkdocs_factsite.nav import navigation
 
@@ -154,7 +155,9 @@ class Build:
         files.append(feed)
         edition = self._edition(files, config)
         self.linker = Linker(files)
-        renderer = self._renderer = SiteRenderer(self.factbase, self.linker, MATERIAL, edition=edition)
+        renderer = self._renderer = SiteRenderer(
+            self.factbase, self.linker, MATERIAL, edition=edition, entry_link=self._entry_link(config, edition)
+        )
         self.jsonld = JsonLd(self.factbase, self.hosted, renderer.index)
         feed.content_string = atom_feed(self.factbase, self.hosted, config.site_name, renderer.index)
         log.debug("pages dated %s, the newest date in the data", self.content_date)
@@ -184,6 +187,22 @@ class Build:
         files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(path)))
         content = path.read_bytes()
         return Edition(offline_zip=OfflineZip(size=len(content), sha256=hashlib.sha256(content).hexdigest()))
+
+    def _entry_link(self, config: MkDocsConfig, edition: Edition) -> EntryLink | None:
+        """Where the link beside each fact leads: its entry on this disk under mkdocs serve, in the
+        repository where mkdocs.yml names one; the offline edition has none."""
+        if edition.offline:
+            return None
+        # The loader names a file from the folder that holds data/ (data/facts/x.yaml).
+        data_parent = Path(self.options.data_dir).resolve().parent
+        if self.serving:
+            return local_entry_link(data_parent, self.options.entry_url)
+        project = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        if not docs.is_relative_to(project) or not data_parent.is_relative_to(project):
+            return None
+        files = repository_files(config.repo_url, config.edit_uri, docs.relative_to(project).as_posix())
+        return hosted_entry_link(files, data_parent.relative_to(project).as_posix()) if files else None
 
     def _prerender(self, path: str) -> Prerendered:
         """In the second process: a generated page's content, as its macro gives it, and its references."""

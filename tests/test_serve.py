@@ -3,6 +3,7 @@ shows a bad one's problems on every page, above the last good content, until it 
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 from .conftest import copy_packages, mkdocs_env, run_mkdocs, scenario
 
@@ -103,6 +105,10 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
     facts = project / "data" / "facts" / "bridges.yaml"
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
+        # Each fact links to its file on this disk (no repo_url needed), which holds its entry.
+        entries = re.findall(r'<a class="fact-entry" href="file://([^"]+)"', server.page("topics/objections/") or "")
+        assert entries, "no fact links to its entry under mkdocs serve"
+        assert {Path(unquote(path)) for path in entries} == {facts.resolve()}
         edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
         assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
     assert "Traceback" not in server.output, server.output
