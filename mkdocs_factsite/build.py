@@ -19,13 +19,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from factbase import DataError, FactBase, load_factbase
+from factbase import DataError, FactBase, Source, load_factbase
 from factsite import GeneratedPage, PageCitations, PageKind, SiteRenderer, generated_pages
 from factsite.addresses import Hosted
 from factsite.budget import over_budget, published_files
 from factsite.exports import DOWNLOADS, FEED, OFFLINE_ZIP, Edition, OfflineZip, export_files
 from factsite.feed import atom_feed
 from factsite.jsonld import JsonLd
+from factsite.pages import source_doc
 from factsite.prerender import Prerenderer, PrerenderError
 from mkdocs_factsite.config import FactsiteConfig
 from mkdocs_factsite.entries import EntryLink, hosted_entry_link, local_entry_link, repository_files
@@ -311,6 +312,17 @@ class Build:
         if problems and not self.serving:
             raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))
         self.problems.extend(problems)
+
+    def source_pages(self) -> list[tuple[Source, Path]]:
+        """Each source, and where its page was written."""
+        if self.linker is None:
+            raise PluginError("the plugin asked for the source pages before its on_files")
+        written = []
+        for source in self.factbase.sources:
+            file = self.linker.files.get_file_from_path(source_doc(source.id))
+            if file is not None:
+                written.append((source, Path(file.abs_dest_path)))
+        return written
 
     # on_build_error -------------------------------------------------------------------------
 

@@ -124,12 +124,18 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.build.check_published_budget(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        self.build.check_published_budget(site_dir)
+        if not self.serving:
+            return
+        # What serve adds for editors, after the budget has counted what a reader would see.
+        serve = importlib.import_module("mkdocs_factsite.serve")
+        for source, page in self.build.source_pages():
+            serve.show_citation_picker(site_dir, page, source)
         problems = self.build.problems
-        if problems:  # under mkdocs serve only: a build elsewhere has failed on the first
+        if problems:  # a build elsewhere has failed on the first
             log.info("%d problems, shown on every page until they are fixed:\n%s", len(problems), "\n".join(problems))
-            serve = importlib.import_module("mkdocs_factsite.serve")
-            serve.show_problems(Path(config.site_dir), problems)
+            serve.show_problems(site_dir, problems)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._build is not None:

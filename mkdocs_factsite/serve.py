@@ -1,19 +1,29 @@
-"""What `mkdocs serve` adds for editors, and only there: the problems in data/ shown on every page
-above the last good content, instead of a rebuild that fails and a server that holds every
-request until the data is fixed.
+"""What `mkdocs serve` adds for editors, and only there, to the pages as written (after the quoting
+budget has counted them): the problems in data/ shown on every page above the last good content,
+instead of a rebuild that fails and a server that holds every request until the data is fixed;
+and on each source's page its stored text, to pick a citation from.
 
-A built site (`mkdocs build`, `make build`) never has any of it: there, a problem fails the build.
+A built site (`mkdocs build`, `make build`) never has any of it: there, a problem fails the build,
+and the stored texts are only quoted, never shown whole.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from factbase import Source
+from factbase.loader.citations import MAX_QUOTE_WORDS, MIN_QUOTE_WORDS
+from factbase.model import CREDIT_LINE
+
 TEMPLATES = Path(__file__).parent / "templates"
+PICKER_SCRIPT = Path(__file__).parent / "assets" / "picker.js"
+PICKER_PATH = "_editor/picker.js"  # where the served site has it
 
 # Where a page's content begins in Material's layout; a page without one (a bare HTML file) gets
 # the panel at the top of its body.
@@ -55,3 +65,25 @@ def show_problems(site_dir: Path, problems: list[str]) -> None:
     panel = problems_panel(problems)
     for page in site_dir.rglob("*.html"):
         page.write_bytes(insert_at_content(page.read_bytes(), panel))
+
+
+def show_citation_picker(site_dir: Path, page: Path, source: Source) -> None:
+    """Put a source's stored text, paragraph by paragraph, on its page, with the picker's script."""
+    script = site_dir / PICKER_PATH
+    if not script.exists():
+        script.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PICKER_SCRIPT, script)
+    article = source.article
+    picker = (
+        _templates()
+        .get_template("picker.html")
+        .render(
+            source=source,
+            paragraphs=[*article.paragraphs, *([article.credit] if article.credit is not None else [])],
+            credit_line=CREDIT_LINE,
+            min_words=MIN_QUOTE_WORDS,
+            max_words=MAX_QUOTE_WORDS,
+            script=Path(os.path.relpath(script, page.parent)).as_posix(),
+        )
+    )
+    page.write_bytes(insert_at_content(page.read_bytes(), picker))
