@@ -123,7 +123,7 @@ class SiteRenderer:
         link: Link,
         dialect: Dialect,
         edition: Edition | None = None,
-        entry_link: Callable[[Origin], str | None] | None = None,
+        entry_link: Callable[[Origin], tuple[str, str] | None] | None = None,
     ) -> None:
         self.factbase = factbase
         self.dialect = dialect
@@ -173,7 +173,7 @@ class SiteRenderer:
             entity_by_id=factbase.entity,
             topic_by_id=factbase.topic,
             Location=Location,
-            # The address of the link from a fact to its entry in data/, for editors; None for none.
+            # The link from a fact to its entry in data/, for editors: its address and title, or None.
             entry_link=entry_link or (lambda _origin: None),
         )
 

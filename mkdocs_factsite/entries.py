@@ -14,8 +14,8 @@ from urllib.parse import quote, urljoin
 
 from factbase.yamlfile import Origin
 
-# An entry's address, or None where the site gives none.
-EntryLink = Callable[[Origin], str | None]
+# An entry's link: its address and what the link says when pointed at; None where the site gives none.
+EntryLink = Callable[[Origin], tuple[str, str] | None]
 
 
 def repository_files(repo_url: str | None, edit_uri: str | None, docs_folder: str) -> str | None:
@@ -38,19 +38,20 @@ def hosted_entry_link(files: str, data_parent: str) -> EntryLink:
     data_parent is the folder holding data/, relative to the repository's root ("" for the root)."""
     within = data_parent.strip("/") + "/" if data_parent.strip("/.") else ""
 
-    def link(origin: Origin) -> str:
+    def link(origin: Origin) -> tuple[str, str]:
         line = f"#L{origin.line}" if origin.line is not None else ""
-        return files + quote(within + origin.file) + line
+        return files + quote(within + origin.file) + line, "This fact’s entry in the repository"
 
     return link
 
 
 def local_entry_link(project: Path, template: str) -> EntryLink:
     """Links to an entry on this disk, as the plugin's `entry_url` option writes them, from the
-    file's absolute path and the entry's line (`file://{path}`, `vscode://file/{path}:{line}`)."""
+    file's absolute path and the entry's line (`file://{path}`, `vscode://file{path}:{line}`);
+    pointed at, the link names the file and line, for an editor whose browser will not open it."""
 
-    def link(origin: Origin) -> str:
+    def link(origin: Origin) -> tuple[str, str]:
         path = (project / origin.file).resolve()
-        return template.format(path=quote(path.as_posix()), line=origin.line or 1)
+        return template.format(path=quote(path.as_posix()), line=origin.line or 1), str(origin)
 
     return link

@@ -86,9 +86,10 @@ def test_no_entry_links_without_a_repository_nor_in_the_offline_edition(tmp_path
 
 
 def test_a_local_link_names_the_file_on_disk_and_the_line(tmp_path: Path) -> None:
-    link = local_entry_link(tmp_path, "vscode://file/{path}:{line}")
-    assert (
-        link(Origin("data/facts/a b#c.yaml", 12)) == f"vscode://file/{tmp_path.as_posix()}/data/facts/a%20b%23c.yaml:12"
+    link = local_entry_link(tmp_path, "vscode://file{path}:{line}")
+    assert link(Origin("data/facts/a b#c.yaml", 12)) == (
+        f"vscode://file{tmp_path.as_posix()}/data/facts/a%20b%23c.yaml:12",
+        "data/facts/a b#c.yaml:12",
     )
 
 

@@ -106,9 +106,15 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
         # Each fact links to its file on this disk (no repo_url needed), which holds its entry.
-        entries = re.findall(r'<a class="fact-entry" href="file://([^"]+)"', server.page("topics/objections/") or "")
+        entries = re.findall(
+            r'<a class="fact-entry" href="file://([^"]+)" title="([^"]+)"', server.page("topics/objections/") or ""
+        )
         assert entries, "no fact links to its entry under mkdocs serve"
-        assert {Path(unquote(path)) for path in entries} == {facts.resolve()}
+        for path, title in entries:
+            assert Path(unquote(path)) == facts.resolve()
+            file, line = title.rsplit(":", 1)  # what the link says: the file and the entry's line
+            assert file == "data/facts/bridges.yaml"
+            assert facts.read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith("- id: "), title
         edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
         assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
     assert "Traceback" not in server.output, server.output
