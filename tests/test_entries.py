@@ -10,12 +10,13 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from factbase import load_factbase
 from factbase.yamlfile import Origin
 from mkdocs_factsite.entries import local_entry_link, repository_files
 
-from .conftest import run_mkdocs, scenario
+from .conftest import run_mkdocs, scenario, serving
 
 REPOSITORY = "https://github.com/example/cited"
 
@@ -65,6 +66,21 @@ def test_each_fact_links_to_its_entry_in_the_repository_at_its_line(tmp_path: Pa
         fact = factbase.fact(fact_id)
         assert sentence in fact.wordings, f"{href} leads to {fact_id!r}, not to the fact that reads {sentence!r}"
         assert file == fact.origin.file
+
+
+def test_the_entry_link_shows_on_screen_and_not_in_print(browser: Browser, tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    with_repository(project)
+    built = run_mkdocs(project, "build")
+    assert built.returncode == 0, built.stderr
+    with serving(project / "site") as address:
+        page = browser.new_page()
+        page.goto(f"{address}topics/objections/")
+        link = page.locator("a.fact-entry").first
+        assert link.is_visible(), "the link is not shown on screen"
+        page.emulate_media(media="print")
+        assert link.is_hidden(), "the link is printed"
+        page.close()
 
 
 @pytest.mark.slow
