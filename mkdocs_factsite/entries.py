@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from mkdocs.exceptions import PluginError
+
 from factbase.yamlfile import Origin
 
 # An entry's link: its address and what the link says when pointed at; None where the site gives none.
@@ -49,6 +51,12 @@ def local_entry_link(project: Path, template: str) -> EntryLink:
     """Links to an entry on this disk, as the plugin's `entry_url` option writes them, from the
     file's absolute path and the entry's line (`file://{path}`, `vscode://file{path}:{line}`);
     pointed at, the link names the file and line, for an editor whose browser will not open it."""
+    try:
+        template.format(path="/", line=1)
+    except (KeyError, IndexError, ValueError):
+        raise PluginError(
+            f"mkdocs.yml: the factsite plugin's entry_url {template!r} may name only {{path}} and {{line}}"
+        ) from None
 
     def link(origin: Origin) -> tuple[str, str]:
         path = (project / origin.file).resolve()

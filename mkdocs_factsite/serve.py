@@ -30,10 +30,9 @@ PICKER_PATH = "_editor/picker.js"  # where the served site has it
 _CONTENT_STARTS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
 
 
-def _templates() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
-    )
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+)
 
 
 def code_stamp(folders: Iterable[Path]) -> tuple[tuple[str, int], ...]:
@@ -50,7 +49,7 @@ def code_stamp(folders: Iterable[Path]) -> tuple[tuple[str, int], ...]:
 
 def problems_panel(problems: list[str]) -> str:
     """The panel that lists every problem, each as `file:line: message`, escaped."""
-    return _templates().get_template("problems.html").render(problems=problems)
+    return _TEMPLATES.get_template("problems.html").render(problems=problems)
 
 
 def insert_at_content(html: bytes, fragment: str) -> bytes:
@@ -74,16 +73,12 @@ def show_citation_picker(site_dir: Path, page: Path, source: Source) -> None:
         script.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PICKER_SCRIPT, script)
     article = source.article
-    picker = (
-        _templates()
-        .get_template("picker.html")
-        .render(
-            source=source,
-            paragraphs=[*article.paragraphs, *([article.credit] if article.credit is not None else [])],
-            credit_line=CREDIT_LINE,
-            min_words=MIN_QUOTE_WORDS,
-            max_words=MAX_QUOTE_WORDS,
-            script=Path(os.path.relpath(script, page.parent)).as_posix(),
-        )
+    picker = _TEMPLATES.get_template("picker.html").render(
+        source=source,
+        paragraphs=[*article.paragraphs, *([article.credit] if article.credit is not None else [])],
+        credit_line=CREDIT_LINE,
+        min_words=MIN_QUOTE_WORDS,
+        max_words=MAX_QUOTE_WORDS,
+        script=Path(os.path.relpath(script, page.parent)).as_posix(),
     )
     page.write_bytes(insert_at_content(page.read_bytes(), picker))

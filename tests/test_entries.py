@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser
 
 from factbase import load_factbase
@@ -107,6 +108,12 @@ def test_a_local_link_names_the_file_on_disk_and_the_line(tmp_path: Path) -> Non
         f"vscode://file{tmp_path.as_posix()}/data/facts/a%20b%23c.yaml:12",
         "data/facts/a b#c.yaml:12",
     )
+
+
+@pytest.mark.parametrize("template", ["{path}{nowhere}", "{0}", "{path"])
+def test_an_entry_url_naming_anything_else_is_refused_with_the_option(tmp_path: Path, template: str) -> None:
+    with pytest.raises(PluginError, match=r"entry_url .* may name only"):
+        local_entry_link(tmp_path, template)
 
 
 @pytest.mark.parametrize(
