@@ -83,9 +83,9 @@ lighthouse: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.scale
 
-## bench-serve: under mkdocs serve, seconds from saving a data file to the page showing it, at 1x and 100x
+## bench-serve: under mkdocs serve, seconds from saving a data file to the page showing it (or its problems), at 1x and 100x
 bench-serve: $(VENV)/.installed
-	$(BIN)/python -m benchmarks.serve
+	$(BIN)/python -m benchmarks.serve --bad
 
 ## screenshots: the README's screenshots of a topic page, desktop and phone, from a fresh build
 screenshots: $(VENV)/.installed
