@@ -51,3 +51,9 @@ _.csl_json  # PageCitation: partials/cite-this-page.html
 free_text  # Kind.free_text: tests/test_injection.py injects into every free-text field
 KINDS  # the table of kinds: tests/test_injection.py and tests/test_kinds.py walk it
 _.uncited_paragraphs  # FactIndex: tests/test_reference_pages.py holds every paragraph cited
+
+# Jinja reads an environment's bytecode_cache, and calls a BytecodeCache's two methods
+# (mkdocs_factsite/serve.py's CompiledTemplates, which serve's rebuilds share).
+_.bytecode_cache
+_.load_bytecode
+_.dump_bytecode

@@ -100,7 +100,7 @@ def measure(scale: int, saves: int, work: Path, bad: bool) -> dict[str, float]:
     fact = yaml.safe_load(facts_file.read_text(encoding="utf-8"))[0]
     topic_page = f"topics/{fact['topics'][0].split('/')[0]}/"
     statement = fact["statement"].rstrip(".")
-    quote = fact["citations"][0]["quote"]
+    quote = f"quote: {fact['citations'][0]['quote']}"  # its line, not the same words in the statement
     served = Served(project)
     try:
         served.wait_for(topic_page, "</html>")

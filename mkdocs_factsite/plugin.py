@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from jinja2 import BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -60,10 +61,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         # Under mkdocs serve: the last fact base that loaded, and the code it was loaded with.
         self._last_good: FactBase | None = None
         self._code: object = None
+        self._compiled: BytecodeCache | None = None  # the templates, compiled once
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this one instance for every rebuild of `mkdocs serve`.
         self.serving = command == "serve"
+        if self.serving:
+            self._compiled = importlib.import_module("mkdocs_factsite.serve").CompiledTemplates()
 
     @property
     def build(self) -> Build:
@@ -103,7 +107,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(
                 "mkdocs.yml: the macros plugin needs `module_name: macros/main`, which registers the site's macros"
             )
-        return self.build.add_files(files, config)
+        files = self.build.add_files(files, config)
+        self.build.renderer.templates.bytecode_cache = self._compiled
+        return files
 
     # Around mkdocs-macros, which renders each page's macros between these two.
     @event_priority(50)
@@ -118,6 +124,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = self._compiled  # before the theme's templates are loaded
         theme = importlib.import_module("mkdocs_factsite.theme")
         theme.add_theme_helpers(env, config, self.build, self.config.licence)
         self.build.fill_downloads()

@@ -15,7 +15,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from factbase import Source
 from factbase.loader.citations import MAX_QUOTE_WORDS, MIN_QUOTE_WORDS
@@ -33,6 +34,23 @@ _CONTENT_STARTS = (re.compile(rb"<article\b[^>]*>"), re.compile(rb"<body\b[^>]*>
 _TEMPLATES = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
 )
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once under mkdocs serve and kept, in memory, from one rebuild to the next:
+    MkDocs makes the theme's environment afresh for each, and the plugin its own. Jinja checks each
+    against its source's checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def code_stamp(folders: Iterable[Path]) -> tuple[tuple[str, int], ...]:
