@@ -139,8 +139,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         serve = importlib.import_module("mkdocs_factsite.serve")
         for source, page in self.build.source_pages():
             serve.show_citation_picker(site_dir, page, source)
-        problems = self.build.problems
-        if problems:  # a build elsewhere has failed on the first
+        problems = self.build.problems  # gathered under serve only: any other build failed on the first
+        if problems:
             log.info("%d problems, shown on every page until they are fixed:\n%s", len(problems), "\n".join(problems))
             serve.show_problems(site_dir, problems)
 
