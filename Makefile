@@ -12,7 +12,7 @@ export SITE_URL
 endif
 
 .PHONY: serve test lint check build offline generate lighthouse bench screenshots clean
-.PHONY: recheck
+.PHONY: recheck bench-serve
 
 # The virtual environment is made and filled on first use, and again when requirements change;
 # the project's own packages are installed into it editable, so edits take effect at once.
@@ -83,6 +83,10 @@ lighthouse: $(VENV)/.installed
 ## bench: build synthetic corpora at 1x to 1,000x the real one against the plain-Material floor
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.scale
+
+## bench-serve: under mkdocs serve, seconds from saving a data file to the page showing it (or its problems), at 1x and 100x
+bench-serve: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.serve --bad
 
 ## screenshots: the README's screenshots of a topic page, desktop and phone, from a fresh build
 screenshots: $(VENV)/.installed

@@ -54,3 +54,9 @@ _.uncited_paragraphs  # FactIndex: tests/test_reference_pages.py holds every par
 
 # Run by name in a fresh process.
 timed_build  # benchmarks/scale.py: own_share runs it with python -c
+
+# Jinja reads an environment's bytecode_cache, and calls a BytecodeCache's two methods
+# (mkdocs_factsite/serve.py's CompiledTemplates, which serve's rebuilds share).
+_.bytecode_cache
+_.load_bytecode
+_.dump_bytecode

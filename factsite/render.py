@@ -14,6 +14,7 @@ from markupsafe import Markup
 from factbase import Citation, Correction, Entity, Fact, FactBase, Figure, Location, Section, Source, Topic
 from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
+from factbase.yamlfile import Origin
 from factsite import addresses, pages
 from factsite.citations import PageCitations, Reference
 from factsite.exports import FEED, OFFLINE_ZIP, Edition
@@ -128,8 +129,8 @@ class SiteRenderer:
         factbase: FactBase,
         link: Link,
         dialect: Dialect,
-        templates_dir: Path = TEMPLATES_DIR,
         edition: Edition | None = None,
+        entry_link: Callable[[Origin], tuple[str, str] | None] | None = None,
     ) -> None:
         self.factbase = factbase
         self.dialect = dialect
@@ -137,7 +138,7 @@ class SiteRenderer:
         self.index = FactIndex(factbase)
         self.link = link
         self.templates = Environment(
-            loader=FileSystemLoader(templates_dir),
+            loader=FileSystemLoader(TEMPLATES_DIR),
             autoescape=True,  # every data value is escaped where it reaches the page
             auto_reload=False,  # one environment per build: no need to stat templates per use
             undefined=StrictUndefined,
@@ -179,6 +180,8 @@ class SiteRenderer:
             entity_by_id=factbase.entity,
             topic_by_id=factbase.topic,
             Location=Location,
+            # The link from a fact to its entry in data/, for editors: its address and title, or None.
+            entry_link=entry_link or (lambda _origin: None),
         )
 
     def _link(self, docs_path: str, fragment: str | None = None) -> str:

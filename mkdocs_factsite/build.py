@@ -19,15 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from factbase import DataError, FactBase, load_factbase
+from factbase import DataError, FactBase, Source, load_factbase
 from factsite import GeneratedPage, PageCitations, PageKind, SiteRenderer, generated_pages
 from factsite.addresses import Hosted
 from factsite.budget import over_budget, published_files
 from factsite.exports import DOWNLOADS, FEED, OFFLINE_ZIP, Edition, OfflineZip, export_files
 from factsite.feed import atom_feed
 from factsite.jsonld import JsonLd
+from factsite.pages import source_doc
 from factsite.prerender import Prerenderer, PrerenderError
 from mkdocs_factsite.config import FactsiteConfig
+from mkdocs_factsite.entries import EntryLink, hosted_entry_link, local_entry_link, repository_files
 from mkdocs_factsite.material import MATERIAL, Linker, hosted_path, page_meta
 from mkdocs_factsite.nav import navigation
 
@@ -38,11 +40,8 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def load(data_dir: Path) -> FactBase:
-    """The fact base in data_dir, or a PluginError listing every problem in it."""
-    try:
-        factbase = load_factbase(data_dir)  # with the cyclic collector held off while it loads
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    """The fact base in data_dir; a DataError lists every problem in it."""
+    factbase = load_factbase(data_dir)  # with the cyclic collector held off while it loads
     # It lives for the whole build: move it out of the collector's way, so the build's many
     # collections do not re-scan it. What an earlier build froze (under mkdocs serve) is
     # handed back to the collector first.
@@ -85,11 +84,27 @@ class PageState:
 
 
 class Build:
-    """One build's state, from its configuration to its last page."""
+    """One build's state, from its configuration to its last page.
 
-    def __init__(self, config: MkDocsConfig, options: FactsiteConfig) -> None:
+    Under `mkdocs serve`, a problem does not fail the build: the data's, a page's and the quoting
+    budget's are gathered in `problems`, for the plugin to show on every page; when data/ does not
+    load, the pages are made from the last fact base that did (if there was one: else it fails).
+    """
+
+    def __init__(
+        self, config: MkDocsConfig, options: FactsiteConfig, *, serving: bool = False, last_good: FactBase | None = None
+    ) -> None:
         self.options = options
-        self.factbase = load(Path(options.data_dir))
+        self.serving = serving
+        self.problems: list[str] = []  # each `file:line: message`, under mkdocs serve only
+        self.loaded = True  # False when data/ did not load and the pages show the last good fact base
+        try:
+            self.factbase = load(Path(options.data_dir))
+        except DataError as error:
+            if last_good is None:
+                raise PluginError(str(error)) from None
+            self.factbase, self.loaded = last_good, False
+            self.problems = str(error).splitlines()[1:]  # after its heading, one line a problem
         self.pages = generated_pages(self.factbase)
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url is needed: the feed and canonical links give absolute addresses")
@@ -133,7 +148,9 @@ class Build:
         files.append(feed)
         edition = self._edition(files, config)
         self.linker = Linker(files)
-        renderer = self._renderer = SiteRenderer(self.factbase, self.linker, MATERIAL, edition=edition)
+        renderer = self._renderer = SiteRenderer(
+            self.factbase, self.linker, MATERIAL, edition=edition, entry_link=self._entry_link(config, edition)
+        )
         self.jsonld = JsonLd(self.factbase, self.hosted, renderer.index)
         feed.content_string = atom_feed(self.factbase, self.hosted, config.site_name, renderer.index)
         log.debug("pages dated %s, the newest date in the data", self.content_date)
@@ -163,6 +180,22 @@ class Build:
         files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(path)))
         content = path.read_bytes()
         return Edition(offline_zip=OfflineZip(size=len(content), sha256=hashlib.sha256(content).hexdigest()))
+
+    def _entry_link(self, config: MkDocsConfig, edition: Edition) -> EntryLink | None:
+        """Where the link beside each fact leads: its entry on this disk under mkdocs serve, in the
+        repository where mkdocs.yml names one; the offline edition has none."""
+        if edition.offline:
+            return None
+        # The loader names a file from the folder that holds data/ (data/facts/x.yaml).
+        data_parent = Path(self.options.data_dir).resolve().parent
+        if self.serving:
+            return local_entry_link(data_parent, self.options.entry_url)
+        project = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        if not docs.is_relative_to(project) or not data_parent.is_relative_to(project):
+            return None
+        files = repository_files(config.repo_url, config.edit_uri, docs.relative_to(project).as_posix())
+        return hosted_entry_link(files, data_parent.relative_to(project).as_posix()) if files else None
 
     def _prerender(self, path: str) -> Prerendered:
         """In the second process: a generated page's content, as its macro gives it, and its references."""
@@ -228,7 +261,9 @@ class Build:
         if state is None:
             raise PluginError(f"{page.file.src_uri} ended without having started")
         if state.problems:
-            raise PluginError("\n".join(state.problems))
+            if not self.serving:
+                raise PluginError("\n".join(state.problems))
+            self.problems.extend(state.problems)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             # Set after mkdocs-macros has run, which would render a title holding template syntax.
@@ -266,8 +301,20 @@ class Build:
     def check_published_budget(self, site_dir: Path) -> None:
         """Count the quoting budget again over every page, the feed and the downloads as written."""
         problems = over_budget(self.factbase, published_files(site_dir))
-        if problems:
+        if problems and not self.serving:
             raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))
+        self.problems.extend(problems)
+
+    def source_pages(self) -> list[tuple[Source, Path]]:
+        """Each source, and where its page was written."""
+        if self.linker is None:
+            raise PluginError("the plugin asked for the source pages before its on_files")
+        written = []
+        for source in self.factbase.sources:
+            file = self.linker.files.get_file_from_path(source_doc(source.id))
+            if file is not None:
+                written.append((source, Path(file.abs_dest_path)))
+        return written
 
     # on_build_error -------------------------------------------------------------------------
 

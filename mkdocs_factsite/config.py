@@ -23,5 +23,8 @@ class FactsiteConfig(base.Config):  # type: ignore[no-untyped-call]
     edition = c.Choice(("hosted", "offline"), default="hosted")
     # The offline edition's zip, made first (scripts/build_offline.py), for a hosted build to offer.
     offline_zip = c.Optional(c.File(exists=True))
+    # Under mkdocs serve, where the link beside each fact leads: {path} is the data file's absolute
+    # path, {line} the entry's line; e.g. vscode://file{path}:{line} opens it in VS Code.
+    entry_url = c.Type(str, default="file://{path}")
     # From this many generated pages on, they are rendered ahead in a second process.
     prerender_from = c.Type(int, default=200)

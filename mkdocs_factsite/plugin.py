@@ -5,18 +5,24 @@ its macros there, and every generated page is one call of its kind's macro, rend
 mkdocs-macros like a page written by hand.
 
 Under `mkdocs serve` a rebuild runs in the same process, and Python would keep the modules it
-first imported: the plugin forgets them at the start of every rebuild and imports them afresh
-(all but this module and its options), so that an edit to the code, like one to data/ or to a
-template, shows on the rebuild it causes.
+first imported: the plugin forgets them at the start of a rebuild when the code or templates have
+changed, and imports them afresh (all but this module and its options), so that an edit to the
+code, like one to data/ or to a template, shows on the rebuild it causes.
+
+Under `mkdocs serve` too, a problem does not fail the rebuild (which would leave the server
+holding every request until it is fixed): every page shows the problems above the last good
+content (mkdocs_factsite/serve.py). `mkdocs build` stays strict.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from jinja2 import BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,7 +35,10 @@ from factsite import KINDS
 from mkdocs_factsite.config import FactsiteConfig
 
 if TYPE_CHECKING:
+    from factbase import FactBase
     from mkdocs_factsite.build import Build
+
+log = logging.getLogger("mkdocs.plugins.factsite")
 
 # The packages the plugin runs on, whose modules a rebuild under `mkdocs serve` imports afresh.
 PACKAGES = ("factbase", "factsite", "mkdocs_factsite")
@@ -49,10 +58,16 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         self.serving = False
         self.builds = 0
         self._build: Build | None = None
+        # Under mkdocs serve: the last fact base that loaded, and the code it was loaded with.
+        self._last_good: FactBase | None = None
+        self._code: object = None
+        self._compiled: BytecodeCache | None = None  # the templates, compiled once
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this one instance for every rebuild of `mkdocs serve`.
         self.serving = command == "serve"
+        if self.serving:
+            self._compiled = importlib.import_module("mkdocs_factsite.serve").CompiledTemplates()
 
     @property
     def build(self) -> Build:
@@ -69,10 +84,19 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
                 "mkdocs.yml: the factsite plugin writes pages through mkdocs-macros: list macros in plugins"
             )
         self.builds += 1
-        if self.serving and self.builds > 1:
-            _forget_modules()
-        build: Build = importlib.import_module("mkdocs_factsite.build").Build(config, self.config)
+        if self.serving:
+            code = importlib.import_module("mkdocs_factsite.serve").code_stamp(_package_folders())
+            if self.builds > 1 and code != self._code:
+                # The last good fact base is made of the old code's classes: it goes too.
+                _forget_modules()
+                self._last_good = None
+            self._code = code
+        build: Build = importlib.import_module("mkdocs_factsite.build").Build(
+            config, self.config, serving=self.serving, last_good=self._last_good
+        )
         self._build = build
+        if build.loaded:
+            self._last_good = build.factbase
         build.configure(config)
         return config
 
@@ -83,7 +107,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(
                 "mkdocs.yml: the macros plugin needs `module_name: macros/main`, which registers the site's macros"
             )
-        return self.build.add_files(files, config)
+        files = self.build.add_files(files, config)
+        self.build.renderer.templates.bytecode_cache = self._compiled
+        return files
 
     # Around mkdocs-macros, which renders each page's macros between these two.
     @event_priority(50)
@@ -98,13 +124,25 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = self._compiled  # before the theme's templates are loaded
         theme = importlib.import_module("mkdocs_factsite.theme")
         theme.add_theme_helpers(env, config, self.build, self.config.licence)
         self.build.fill_downloads()
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.build.check_published_budget(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        self.build.check_published_budget(site_dir)
+        if not self.serving:
+            return
+        # What serve adds for editors, after the budget has counted what a reader would see.
+        serve = importlib.import_module("mkdocs_factsite.serve")
+        for source, page in self.build.source_pages():
+            serve.show_citation_picker(site_dir, page, source)
+        problems = self.build.problems  # gathered under serve only: any other build failed on the first
+        if problems:
+            log.info("%d problems, shown on every page until they are fixed:\n%s", len(problems), "\n".join(problems))
+            serve.show_problems(site_dir, problems)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._build is not None:
@@ -113,6 +151,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild on an edit to data/, or to the code and templates the pages are made with."""
         server.watch(self.config.data_dir)
-        for package in PACKAGES:
-            server.watch(str(Path(importlib.import_module(package).__file__ or "").parent))
+        for folder in _package_folders():
+            server.watch(str(folder))
         return server
+
+
+def _package_folders() -> list[Path]:
+    """The folders of the packages the plugin runs on: their code and templates."""
+    return [Path(importlib.import_module(package).__file__ or "").parent for package in PACKAGES]

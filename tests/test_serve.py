@@ -1,8 +1,9 @@
 """mkdocs serve on 127.0.0.1: picks up edits to data/, the plugin's code and the templates, and
-survives a bad one."""
+shows a bad one's problems on every page, above the last good content, until it is fixed."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -13,8 +14,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
-from .conftest import copy_packages, mkdocs_env, scenario
+from .conftest import copy_packages, mkdocs_env, run_mkdocs, scenario
 
 STATEMENT = "Some residents would rather the money went on roads"
 
@@ -25,9 +27,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str, timeout: float = 5) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - http://127.0.0.1 only
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - http://127.0.0.1 only
             return str(response.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
@@ -61,11 +63,11 @@ class Server:
     def output(self) -> str:
         return "".join(self.lines)
 
-    def page(self, path: str) -> str | None:
-        return fetch(f"http://127.0.0.1:{self.port}/{path}")
+    def page(self, path: str, timeout: float = 5) -> str | None:
+        return fetch(f"http://127.0.0.1:{self.port}/{path}", timeout)
 
-    def shows(self, path: str, text: str) -> bool:
-        page = self.page(path)
+    def shows(self, path: str, text: str, timeout: float = 5) -> bool:
+        page = self.page(path, timeout)
         return page is not None and text in page
 
 
@@ -103,6 +105,16 @@ def test_editing_a_statement_shows_on_its_page_after_the_automatic_rebuild(tmp_p
     facts = project / "data" / "facts" / "bridges.yaml"
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
+        # Each fact links to its file on this disk (no repo_url needed), which holds its entry.
+        entries = re.findall(
+            r'<a class="fact-entry" href="file://([^"]+)" title="([^"]+)"', server.page("topics/objections/") or ""
+        )
+        assert entries, "no fact links to its entry under mkdocs serve"
+        for path, title in entries:
+            assert Path(unquote(path)) == facts.resolve()
+            file, line = title.rsplit(":", 1)  # what the link says: the file and the entry's line
+            assert file == "data/facts/bridges.yaml"
+            assert facts.read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith("- id: "), title
         edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
         assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
     assert "Traceback" not in server.output, server.output
@@ -126,20 +138,61 @@ def test_an_edit_to_the_plugins_code_or_a_template_is_picked_up_by_the_rebuild(t
     assert "Traceback" not in server.output, server.output
 
 
-def test_a_bad_edit_is_reported_the_server_keeps_serving_and_recovers(tmp_path: Path) -> None:
+# Three ways an editor's save breaks data/, each with what the panel then says: a misquote whose
+# words are hostile markup, a YAML slip, and a save cut short halfway through the file.
+BREAKAGES = {
+    "misquote": (
+        lambda text: text.replace("quote: better spent on roads", "quote: better <script>alert(1)</script> roads"),
+        ["data/facts/bridges.yaml:35:", "&lt;script&gt;alert(1)&lt;/script&gt;", "not found word for word"],
+    ),
+    "yaml slip": (
+        lambda text: text.replace("  statement: The mayor said", "  statement: The mayor: said", 1).replace(
+            "  added: 2024-05-07\n  topics: [bridges/money]", "  added: 2024-05-07\n topics: [bridges/money]"
+        ),
+        ["data/facts/bridges.yaml:13: YAML syntax error"],
+    ),
+    "truncated": (lambda text: text[: len(text) // 2], ["data/facts/bridges.yaml:17: ", "quote whole words"]),
+}
+PANEL = 'id="factsite-problems"'
+
+
+def test_a_bad_save_shows_its_problems_on_every_page_and_the_next_good_one_clears_them(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
     facts = project / "data" / "facts" / "bridges.yaml"
+    good = facts.read_text(encoding="utf-8")
     with serving(project) as server:
         assert wait_until(lambda: server.shows("topics/objections/", STATEMENT), 90), server.output
-        edit(facts, "quote: better spent on roads", "quote: better spent on the roads")
-        assert wait_until(lambda: "quote not found word for word in paragraph 4" in server.output, 90), server.output
-        assert "data/facts/bridges.yaml:" in server.output
-        assert server.process.poll() is None, "the server stopped"
-        # MkDocs holds requests while the build is broken: a reader gets the last good page or
-        # nothing, never a half-rendered one.
-        during = server.page("topics/objections/")
-        assert during is None or STATEMENT in during
-        edit(facts, "quote: better spent on the roads", "quote: better spent on roads")
+        for name, (break_it, messages) in BREAKAGES.items():
+            assert break_it(good) != good, f"{name} no longer breaks the fixture"
+            facts.write_text(break_it(good), encoding="utf-8")
+            # A request that hangs (as MkDocs holds them while its last build failed) fails here.
+            assert wait_until(lambda: server.shows("topics/objections/", PANEL, timeout=2), 60), (name, server.output)
+            for path in ("topics/objections/", "", "sources/tiny-news/"):
+                page = server.page(path, timeout=2)
+                assert page is not None, f"{name}: /{path} did not answer within 2 s"
+                assert PANEL in page, f"{name}: /{path} lacks the panel"
+                assert page.index(PANEL) > page.index("<article"), f"{name}: /{path} has the panel outside its content"
+                for message in messages:
+                    assert message in page, f"{name}: /{path} does not say {message!r}"
+                assert "<script>alert(1)" not in page, f"{name}: /{path} has the data's markup unescaped"
+            assert STATEMENT in (server.page("topics/objections/") or ""), f"{name}: the last good content is gone"
+            facts.write_text(good, encoding="utf-8")
+            assert wait_until(lambda: not server.shows("topics/objections/", PANEL, timeout=2), 60), server.output
+            assert server.shows("topics/objections/", STATEMENT)
+        # The next good edit shows as ever.
         edit(facts, "would rather the money went on roads", "would prefer the money to go on roads")
         assert wait_until(lambda: server.shows("topics/objections/", "would prefer the money"), 90), server.output
+        assert server.process.poll() is None, "the server stopped"
+    assert "quote not found word for word in paragraph 4" in server.output, "the terminal names the problem too"
     assert "Traceback" not in server.output, server.output
+    assert "appear stuck" not in server.output, server.output
+
+
+def test_mkdocs_build_still_fails_on_a_bad_save(tmp_path: Path) -> None:
+    project = scenario("tiny", tmp_path / "project")
+    facts = project / "data" / "facts" / "bridges.yaml"
+    edit(facts, "quote: better spent on roads", "quote: better spent on the roads")
+    built = run_mkdocs(project, "build")
+    assert built.returncode != 0, built.stderr
+    assert "data/facts/bridges.yaml:35: " in built.stderr
+    assert "problems, shown on every page" not in built.stderr
