@@ -30,6 +30,7 @@ from factsite.prerender import Prerenderer, PrerenderError
 from mkdocs_factsite.config import FactsiteConfig
 from mkdocs_factsite.material import MATERIAL, Linker, hosted_path, page_meta
 from mkdocs_factsite.nav import navigation
+from mkdocs_factsite.search import SearchPages
 
 log = logging.getLogger("mkdocs.plugins.factsite")
 
@@ -114,6 +115,7 @@ class Build:
         self.downloads: dict[str, File] = {}
         self.exports: dict[str, str] | None = None
         self.prerenderer: Prerenderer[Prerendered] | None = None
+        self.search = SearchPages()
 
     # on_config ------------------------------------------------------------------------------
 
