@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,7 +142,8 @@ def test_every_entry_is_a_record_of_its_own_without_citation_furniture(built_sit
     for record in records:
         location, text = record[0], record[4]
         assert "Corrected on" not in text and "Cite this page" not in text and "References" not in text, location
-        assert "[1]" not in text and "^" not in text, location
+        assert not re.search(r"\[\d+\]", text), f"{location}: a citation marker"
+        assert not set("¶→↩^") & set(text), f"{location}: a link sign"
         # No page's record is the page's whole text: at most its description.
         assert len(text) < 1_100, location
 
