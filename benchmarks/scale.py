@@ -9,7 +9,8 @@ corpus.py), builds it, and builds its floor: the same site's Markdown, captured 
 plugin and the macros rendered it, built again as static pages by plain MkDocs + Material
 with no plugin of ours, no macros and no data loading. It prints sources, facts, pages, the median build
 seconds of each, their ratio, the full build's peak memory and output size, and the time
-to load and validate the corpus. A benchmark that prints figures, not a test.
+to load and validate the corpus; then, for the sites it built, what search costs a reader
+(benchmarks/search.py). A benchmark that prints figures, not a test.
 """
 
 from __future__ import annotations
@@ -218,6 +219,10 @@ def main() -> int:
         if len(rows) > 1:
             full, floor = exponent(rows, "full"), exponent(rows, "floor")
             print(f"\nfitted exponent, build seconds against facts: full {full:.2f}, floor {floor:.2f}")
+        from benchmarks import search  # it builds on this module's helpers
+
+        print("\nsearch, measured in Chromium:")
+        search.report([(int(row["scale"]), work / f"x{int(row['scale'])}-site") for row in rows])
     return 0
 
 
