@@ -110,6 +110,22 @@ def test_enter_lands_on_the_fact_and_marks_the_words(browser: Browser, site_url:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "topic", "anchor"), [WANTED_FIRST[3], WANTED_FIRST[0]], ids=["figure", "fact"])
+def test_the_entry_a_result_lands_on_is_marked(
+    browser: Browser, site_url: str, query: str, topic: str | None, anchor: str
+) -> None:
+    seen = visit(browser, site_url)
+    ask(seen.page, query)
+    wanted = wanted_location(topic, anchor)
+    assert top_result(seen.page, wanted) == wanted
+    seen.page.keyboard.press("Enter")
+    seen.page.wait_for_url(lambda url: url.endswith("#" + wanted.split("#")[1]))
+    outline = seen.page.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle")
+    assert outline == "solid", f"{wanted}: the entry landed on is not marked"
+    seen.page.context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"], ids=str)
 def test_results_open_have_no_axe_violations(browser: Browser, site_url: str, scheme: str, device: str) -> None:
