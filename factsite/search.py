@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from factbase import FactBase
+from factbase import Fact, FactBase
 from factbase.dates import describe as describe_date
 from factbase.queries import FactIndex
 from factsite import addresses, pages
@@ -112,15 +112,15 @@ def records(factbase: FactBase, url: Callable[[str], str], written: Iterable[Pag
 
 
 def _fact_records(factbase: FactBase, url: Callable[[str], str]) -> Iterator[Record]:
-    topics = {topic.id: topic for topic in factbase.topics}
+    homed: dict[str, list[Fact]] = {}
+    for fact in factbase.facts:
+        homed.setdefault(fact.home.topic, []).append(fact)
     for topic in factbase.topics:
         page = url(pages.topic_doc(topic.id))
         sections = {section.id: section.title for section in topic.sections}
-        for fact in factbase.facts:
-            if fact.home.topic != topic.id:
-                continue
+        for fact in homed.get(topic.id, []):
             section = sections.get(fact.home.section or "", "")
-            context = " ".join([topics[topic.id].title, section])
+            context = f"{topic.title} {section}"
             yield Record(
                 "fact",
                 f"{page}#{addresses.fact_anchor(fact.id)}",
