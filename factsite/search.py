@@ -98,17 +98,10 @@ class PageInfo:
 
 
 def records(factbase: FactBase, url: Callable[[str], str], written: Iterable[PageInfo]) -> list[Record]:
-    """Every record of the site, in the order of its pages, and within a page in the page's order."""
-    found = [*_fact_records(factbase, url), *_reference_records(factbase, url)]
-    listed = {record.page for record in found}
-    page_records = [
-        Record("page", page.location, page.location, page.title, page.title, page.description) for page in written
-    ]
-    # The page records of pages with entries first, so a page's records stay together.
-    order = {location: number for number, location in enumerate(dict.fromkeys(r.page for r in found))}
-    page_records.sort(key=lambda r: (r.page not in listed, order.get(r.page, 0)))
-    ordered = sorted(found, key=lambda r: order[r.page])
-    return [*page_records, *ordered]
+    """Every record of the site: the pages, then the entries, page by page in each page's order.
+    A record's number breaks ties, so among results that match alike the site's order holds."""
+    pages_found = [Record("page", p.location, p.location, p.title, p.title, p.description) for p in written]
+    return [*pages_found, *_fact_records(factbase, url), *_reference_records(factbase, url)]
 
 
 def _fact_records(factbase: FactBase, url: Callable[[str], str]) -> Iterator[Record]:
@@ -135,8 +128,8 @@ def _fact_records(factbase: FactBase, url: Callable[[str], str]) -> Iterator[Rec
 
 def _reference_records(factbase: FactBase, url: Callable[[str], str]) -> Iterator[Record]:
     entities = {entity.id: entity for entity in factbase.entities}
-    described = {kind.name: kind.describe(factbase, None).title for kind in (pages.PEOPLE, pages.FIGURES)}
-    described |= {kind.name: kind.describe(factbase, None).title for kind in (pages.TIMELINE, pages.QUOTES)}
+    kinds = (pages.PEOPLE, pages.FIGURES, pages.TIMELINE, pages.QUOTES)
+    described = {kind.name: kind.describe(factbase, None).title for kind in kinds}
 
     page = url(pages.PEOPLE.path)
     for entity in factbase.entities:

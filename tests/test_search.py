@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from factbase import FactBase
 from factsite import addresses, search
 from factsite.pages import FIGURES, PEOPLE, QUOTES, TIMELINE, topic_doc
+from mkdocs_factsite.search import WORKER
 
 from .conftest import serving, url_path, visit
 from .test_browser import DESKTOP, PHONE, axe_violations
@@ -139,6 +141,14 @@ def test_results_open_have_no_axe_violations(browser: Browser, site_url: str, sc
     assert "md-search-result__link" in focused, focused
     assert not axe_violations(seen.page)
     seen.page.context.close()
+
+
+def test_every_page_asks_the_sites_worker_which_is_shipped(built_site: Path) -> None:
+    # overrides/main.html names it in place of Material's worker, by that worker's file name.
+    for page in (built_site / "index.html", built_site / "topics" / "regulation" / "index.html"):
+        config = json.loads(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("#__config").text)
+        assert config["search"].endswith(WORKER), f"{page}: search runs on {config['search']}"
+    assert (built_site / WORKER).is_file()
 
 
 def test_every_entry_is_a_record_of_its_own_without_citation_furniture(built_site: Path, real: FactBase) -> None:
