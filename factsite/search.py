@@ -159,7 +159,7 @@ def _reference_records(factbase: FactBase, url: Callable[[str], str]) -> Iterato
         assert fact.when is not None, "the timeline holds dated facts"
         yield Record(
             "timeline",
-            f"{page}#when-{fact.id}",
+            f"{page}#{addresses.timeline_anchor(fact.id)}",
             page,
             described["timeline"],
             describe_date(fact.when),
@@ -170,7 +170,7 @@ def _reference_records(factbase: FactBase, url: Callable[[str], str]) -> Iterato
     for source in factbase.sources:
         yield Record(
             "timeline",
-            f"{page}#published-{source.id}",
+            f"{page}#{addresses.publication_anchor(source.id)}",
             page,
             described["timeline"],
             long_date(source.published),

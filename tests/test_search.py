@@ -136,6 +136,9 @@ def test_results_open_have_no_axe_violations(browser: Browser, site_url: str, sc
         seen.page.click("label.md-header__button[for='__search']")
     ask(seen.page, "facial")
     seen.page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Each key typed was a query: let the last one's results settle before moving into them.
+    seen.page.wait_for_load_state("networkidle")
+    seen.page.wait_for_timeout(300)
     seen.page.keyboard.press("ArrowDown")  # the keyboard reaches the results, as in Material
     focused = seen.page.evaluate("document.activeElement.className")
     assert "md-search-result__link" in focused, focused
@@ -161,7 +164,7 @@ def test_every_entry_is_a_record_of_its_own_without_citation_furniture(built_sit
     wanted += [f"{url_path(PEOPLE.path)}#{addresses.entity_anchor(e.id)}" for e in real.entities]
     wanted += [f"{url_path(FIGURES.path)}#{addresses.figure_anchor(f.id)}" for f in real.figures]
     wanted += [f"{url_path(QUOTES.path)}#{addresses.quotation_anchor(q.id)}" for q in real.quotations]
-    wanted += [f"{url_path(TIMELINE.path)}#when-{f.id}" for f in real.facts if f.when is not None]
+    wanted += [f"{url_path(TIMELINE.path)}#{addresses.timeline_anchor(f.id)}" for f in real.facts if f.when is not None]
     assert not [location for location in wanted if location not in locations]
     statements = {fact.statement for fact in real.facts}
     assert statements <= {record[4] for record in records}, "a fact's record is not its statement"
