@@ -101,6 +101,7 @@ def test_enter_lands_on_the_fact_and_marks_the_words(browser: Browser, site_url:
     assert top_result(seen.page, wanted) == wanted
     snippet = seen.page.inner_text(".md-search-result__item .md-search-result__article:not(:has(h1))")
     assert "Guo Bing" in snippet and "sued" in snippet
+    seen.page.wait_for_load_state("networkidle")  # leaving mid-fetch would abort it: a failed request
     seen.page.keyboard.press("Enter")
     page, anchor = wanted.split("#")
     seen.page.wait_for_url(lambda url: f"/{page}" in url and url.endswith(f"#{anchor}"))
@@ -120,6 +121,7 @@ def test_the_entry_a_result_lands_on_is_marked(
     ask(seen.page, query)
     wanted = wanted_location(topic, anchor)
     assert top_result(seen.page, wanted) == wanted
+    seen.page.wait_for_load_state("networkidle")
     seen.page.keyboard.press("Enter")
     seen.page.wait_for_url(lambda url: url.endswith("#" + wanted.split("#")[1]))
     outline = seen.page.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle")

@@ -24,6 +24,9 @@ function load(name) {
     files.set(name, fetch(new URL(`../../../search/${name}`, self.location.href)).then(response => {
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
       return response.json();
+    }).catch(error => {
+      files.delete(name);  // a failed fetch is tried again by the next query, not remembered
+      throw error;
     }));
   return files.get(name);
 }
