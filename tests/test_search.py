@@ -20,7 +20,7 @@ from factsite import addresses, search
 from factsite.pages import FIGURES, PEOPLE, QUOTES, TIMELINE, topic_doc
 from mkdocs_factsite.search import WORKER
 
-from .conftest import serving, url_path, visit
+from .conftest import Visit, serving, url_path, visit
 from .test_browser import DESKTOP, PHONE, axe_violations
 
 # A reader's query, and the entry they want first: the fact that answers it, not a page that
@@ -78,6 +78,15 @@ def top_result(page: Page, wanted: str) -> str | None:
     return top
 
 
+def settle(seen: Visit) -> None:
+    """Wait until the page has asked for nothing new for half a second: every key's query answered."""
+    while True:
+        asked = len(seen.requests)
+        seen.page.wait_for_timeout(500)
+        if len(seen.requests) == asked:
+            return
+
+
 @pytest.mark.browser
 def test_each_query_puts_the_entry_a_reader_wants_first(browser: Browser, site_url: str) -> None:
     seen = visit(browser, site_url)
@@ -101,7 +110,7 @@ def test_enter_lands_on_the_fact_and_marks_the_words(browser: Browser, site_url:
     assert top_result(seen.page, wanted) == wanted
     snippet = seen.page.inner_text(".md-search-result__item .md-search-result__article:not(:has(h1))")
     assert "Guo Bing" in snippet and "sued" in snippet
-    seen.page.wait_for_load_state("networkidle")  # leaving mid-fetch would abort it: a failed request
+    settle(seen)  # leaving mid-fetch would abort it: a failed request
     seen.page.keyboard.press("Enter")
     page, anchor = wanted.split("#")
     seen.page.wait_for_url(lambda url: f"/{page}" in url and url.endswith(f"#{anchor}"))
@@ -121,7 +130,7 @@ def test_the_entry_a_result_lands_on_is_marked(
     ask(seen.page, query)
     wanted = wanted_location(topic, anchor)
     assert top_result(seen.page, wanted) == wanted
-    seen.page.wait_for_load_state("networkidle")
+    settle(seen)
     seen.page.keyboard.press("Enter")
     seen.page.wait_for_url(lambda url: url.endswith("#" + wanted.split("#")[1]))
     outline = seen.page.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle")
@@ -138,9 +147,7 @@ def test_results_open_have_no_axe_violations(browser: Browser, site_url: str, sc
         seen.page.click("label.md-header__button[for='__search']")
     ask(seen.page, "facial")
     seen.page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    # Each key typed was a query: let the last one's results settle before moving into them.
-    seen.page.wait_for_load_state("networkidle")
-    seen.page.wait_for_timeout(300)
+    settle(seen)  # each key typed was a query: let the last one's results come before moving into them
     seen.page.keyboard.press("ArrowDown")  # the keyboard reaches the results, as in Material
     focused = seen.page.evaluate("document.activeElement.className")
     assert "md-search-result__link" in focused, focused
