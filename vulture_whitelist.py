@@ -11,6 +11,7 @@ on_config
 on_files
 on_page_markdown
 on_env
+on_page_context
 on_post_build
 on_build_error
 on_serve

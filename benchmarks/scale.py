@@ -12,7 +12,8 @@ seconds of each and their CPU seconds (the build's process and what it waited fo
 full build's peak memory and output size, the time to load and validate the corpus, and the
 project's own share of a full build: one more build in a fresh process, timing in process the
 import of our plugin and of the macros plugin and every MkDocs event they handle, over the whole
-build. A benchmark that prints figures, not a test.
+build; then, for the sites it built, what search costs a reader (benchmarks/search.py). A
+benchmark that prints figures, not a test.
 """
 
 from __future__ import annotations
@@ -295,6 +296,10 @@ def main() -> int:
             full, floor = exponent(rows, "full"), exponent(rows, "floor")
             print(f"fitted exponent, build seconds against facts: full {full:.2f}, floor {floor:.2f}")
             print(f"fitted exponent, load seconds against facts: {exponent(rows, 'load'):.2f}")
+        from benchmarks import search  # it builds on this module's helpers
+
+        print("\nsearch, measured in Chromium:")
+        search.report([(int(row["scale"]), work / f"x{int(row['scale'])}-site") for row in rows])
     return 0
 
 

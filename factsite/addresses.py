@@ -41,6 +41,16 @@ def quotation_anchor(quotation_id: str) -> str:
     return f"q-{quotation_id}"
 
 
+def timeline_anchor(fact_id: str) -> str:
+    """The element id of a dated fact's entry on the timeline."""
+    return f"when-{fact_id}"
+
+
+def publication_anchor(source_id: str) -> str:
+    """The element id of a source's publication on the timeline."""
+    return f"published-{source_id}"
+
+
 def correction_anchor(correction_id: str) -> str:
     """The element id of a correction on the corrections page."""
     return f"correction-{correction_id}"

@@ -166,6 +166,8 @@ class SiteRenderer:
             figure_anchor=addresses.figure_anchor,
             quotation_anchor=addresses.quotation_anchor,
             correction_anchor=addresses.correction_anchor,
+            timeline_anchor=addresses.timeline_anchor,
+            publication_anchor=addresses.publication_anchor,
             report_anchor=addresses.REPORT_ANCHOR,
             feed_path=FEED,
             offline_zip_path=OFFLINE_ZIP,

@@ -32,6 +32,7 @@ from mkdocs_factsite.config import FactsiteConfig
 from mkdocs_factsite.entries import EntryLink, hosted_entry_link, local_entry_link, repository_files
 from mkdocs_factsite.material import MATERIAL, Linker, hosted_path, page_meta
 from mkdocs_factsite.nav import navigation
+from mkdocs_factsite.search import SearchPages
 
 log = logging.getLogger("mkdocs.plugins.factsite")
 
@@ -122,6 +123,7 @@ class Build:
         self.downloads: dict[str, File] = {}
         self.exports: dict[str, str] | None = None
         self.prerenderer: Prerenderer[Prerendered] | None = None
+        self.search = SearchPages()
 
     # on_config ------------------------------------------------------------------------------
 

@@ -62,6 +62,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         self._last_good: FactBase | None = None
         self._code: object = None
         self._compiled: BytecodeCache | None = None  # the templates, compiled once
+        self._env: Any = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this one instance for every rebuild of `mkdocs serve`.
@@ -101,6 +102,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        importlib.import_module("mkdocs_factsite.search").add_worker(files, config)
         macros_plugin = config.plugins["macros"]
         assert isinstance(macros_plugin, MacrosPlugin), "on_config checked it"
         if any(kind.macro not in macros_plugin.macros for kind in KINDS):  # macros/main.py registers them
@@ -128,11 +130,21 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         theme = importlib.import_module("mkdocs_factsite.theme")
         theme.add_theme_helpers(env, config, self.build, self.config.licence)
         self.build.fill_downloads()
+        self._env = env
         return env
 
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Note each page's title and description, as its head gives them, for search."""
+        helpers = self._env.globals
+        self.build.search.add(page.url, helpers["page_title"](page), helpers["page_description"](page))
+        return context
+
+    # After Material's search plugin has written its index, before its offline plugin inlines it.
+    @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.build.check_published_budget(site_dir)
+        self.build.search.write(self.build.factbase, config, inline=self.config.edition == "offline")
         if not self.serving:
             return
         # What serve adds for editors, after the budget has counted what a reader would see.

@@ -143,6 +143,9 @@ def test_opened_from_disk_it_links_previews_and_searches_without_a_request_elsew
     page.keyboard.type("bridge", delay=20)
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
+    # The same fact-level index as the hosted site's, inlined: a result lands on an entry.
+    landing = results.first.locator("a.md-search-result__link").last.get_attribute("href") or ""
+    assert ".html?" in landing and "#fact-" in landing, landing
 
     # The downloads page is the offline edition's own.
     page.goto((unzipped / "downloads.html").as_uri())
