@@ -86,3 +86,8 @@ def test_the_scale_benchmark_runs_and_prints_its_table(real: FactBase) -> None:
     assert any(line.split()[:3] == ["1×", str(sources), str(facts)] for line in lines), result.stdout
     assert any(line.split()[:3] == ["2×", str(2 * sources), str(2 * facts)] for line in lines), result.stdout
     assert "fitted exponent" in result.stdout
+    # Then what search costs at each scale, measured in Chromium: a row per scale naming its costliest query.
+    assert "search, measured in Chromium:" in result.stdout, result.stdout
+    searched = result.stdout.split("search, measured in Chromium:", 1)[1].splitlines()
+    for scale in ("1×", "2×"):
+        assert any(row.split()[:1] == [scale] and row.rstrip().endswith("'") for row in searched), result.stdout
