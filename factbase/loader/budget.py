@@ -171,7 +171,13 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
     for figure in loaded.figures:
         shown.quoted(figure.citation, f"figure {figure.id!r}")
         owner = shown.owner(figure.origin, f"figure {figure.id!r}")
-        for text in (figure.counts, figure.unit, f"{figure.as_written} {figure.unit}"):
+        # Search shows what a figure counts and its unit in one sentence, as the page does not.
+        for text in (
+            figure.counts,
+            figure.unit,
+            f"{figure.as_written} {figure.unit}",
+            f"{figure.counts} {figure.unit}",
+        ):
             shown.marked(text, (figure.citation,), owner)
     for quotation in loaded.quotations:
         for citation in quotation.citations:
