@@ -365,6 +365,19 @@ def balanced_as_bibtex_counts(value: str) -> bool:
     return depth == 0
 
 
+def test_search_shows_each_page_title_as_the_data_writes_it(hostile_site: Path) -> None:
+    # A page's record and its entries' records name the page alike: a title written with
+    # "&lt;b&gt;" in it reads so in the results, not as "<b>" (unescaped once too often).
+    title = DATA["topics.yaml"][0]["title"]
+    page = f"topics/{DATA['topics.yaml'][0]['id']}/"
+    records = [
+        record for path in (hostile_site / "search" / "r").glob("*.json") for record in json.loads(path.read_text())
+    ]
+    on_page = [record for record in records if record[1] == page]
+    assert len(on_page) > 1, f"no records on {page}"
+    assert {record[2] for record in on_page} == {title}, "a record names its page otherwise than the data"
+
+
 def test_every_download_parses_into_exactly_the_records_the_data_has(hostile_site: Path) -> None:
     downloads = hostile_site / "downloads"
     sources = DATA["sources.yaml"]
