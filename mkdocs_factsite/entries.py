@@ -31,19 +31,29 @@ def repository_files(repo_url: str | None, edit_uri: str | None, docs_folder: st
     error where they make no web address (a `javascript:` one would run where the link is followed)."""
     if not repo_url or not edit_uri:
         return None
-    docs = urljoin(repo_url.rstrip("/") + "/", edit_uri)
+    try:
+        docs = urljoin(repo_url.rstrip("/") + "/", edit_uri)
+    except ValueError:  # a malformed host ("http://[…"): refused below, as no web address
+        docs = edit_uri
     folder = docs_folder.strip("/") + "/"
     if not docs.endswith("/" + folder):
         return None
     root = docs[: -len(folder)]
-    address = urlsplit(root)
-    if address.scheme not in ("http", "https") or not address.netloc:
+    if not _is_web_address(root):
         raise PluginError(
             f"mkdocs.yml: repo_url and edit_uri make {root[:80]!r} the repository's address, which is not a web "
             "address (https://…): a fact's link to its entry needs one"
         )
     # GitHub and GitLab edit a file under …/edit/… and show it, with its lines numbered, under …/blob/….
     return root.replace("/edit/", "/blob/", 1)
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        address = urlsplit(url)
+    except ValueError:  # a malformed host
+        return False
+    return address.scheme in ("http", "https") and bool(address.netloc)
 
 
 def hosted_entry_link(files: str, data_parent: str) -> EntryLink:

@@ -136,7 +136,10 @@ def test_the_repository_address_follows_materials_edit_uri(
 SCRIPTS = ["javascript:alert(1)//", " \x01Java\tScript:alert(1)//", "data:text/html,<script>alert(1)</script>//"]
 
 
-@pytest.mark.parametrize("edit_uri", [f"{script}docs/" for script in SCRIPTS] + ["javascript://x/%0aalert(1)//docs/"])
+@pytest.mark.parametrize(
+    "edit_uri",
+    [f"{script}docs/" for script in SCRIPTS] + ["javascript://x/%0aalert(1)//docs/", "http://[malformed/docs/"],
+)
 def test_an_edit_uri_that_is_no_web_address_gives_no_entry_link_but_an_error(edit_uri: str) -> None:
     with pytest.raises(PluginError, match=r"mkdocs\.yml: repo_url and edit_uri .* not a web address"):
         repository_files("https://github.com/o/r", edit_uri, "docs")
