@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factbase.collector import Problem
+from factbase.kinds import INVISIBLE, invisible_character
 from factbase.specs import (
     CORRECTIONS_FILE,
     ENTITIES_FILE,
@@ -58,7 +59,21 @@ class _Scan:
         self.rejected: set[str] = set()
 
     def shown(self, relative: str) -> str:
-        return f"{self.data_dir.name}/{relative}"
+        """A path as a message names it, any control or invisible character in it written as an
+        escape (\\x1b, \\u202e): a file name must not drive the terminal or reorder the message."""
+        return INVISIBLE.sub(lambda char: ascii(char.group(0))[1:-1], f"{self.data_dir.name}/{relative}")
+
+    def named_plainly(self, relative: str, name: str) -> bool:
+        """True for a name without control or invisible characters; otherwise it is refused (named
+        with escapes) and never read, so that no later message, page or link names it raw."""
+        invisible = invisible_character(name)
+        if invisible is not None:
+            self.refuse(
+                relative,
+                f"has a name that holds {invisible}, which would be invisible or reorder the text "
+                "of every message that names it; rename it",
+            )
+        return invisible is None
 
     def refuse(self, relative: str, message: str) -> None:
         self.problems.append(Problem(Origin(self.shown(relative)), message))
@@ -116,7 +131,7 @@ def scan(data_dir: Path) -> DataFiles:
                 relative,
                 f"is a folder; facts are read from the .yaml files directly in data/{FACTS_DIR}/, not from folders",
             )
-        elif not found.regular(entry, relative):
+        elif not found.regular(entry, relative) or not found.named_plainly(relative, entry.name):
             continue
         elif entry.name.endswith(".yaml"):
             facts.append(Path(entry.path))
@@ -128,6 +143,6 @@ def scan(data_dir: Path) -> DataFiles:
         relative = f"{TEXTS_DIR}/{entry.name}"
         if entry.is_dir(follow_symlinks=False) and not entry.is_symlink():
             found.refuse(relative, f"is a folder; data/{TEXTS_DIR}/ holds the stored texts only, as files")
-        elif found.regular(entry, relative):
+        elif found.regular(entry, relative) and found.named_plainly(relative, entry.name):
             texts.add(relative)
     return DataFiles(frozenset(top), tuple(facts), frozenset(texts), frozenset(found.rejected), tuple(found.problems))

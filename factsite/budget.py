@@ -1,10 +1,11 @@
 """The quoting budget, counted again over what a build actually wrote.
 
 The loader's count (factbase.loader.budget) reads data/ and gives each problem a `file:line`.
-This one reads the built site itself: every HTML page, the feed and the downloads, whoever wrote
-their words (data, the templates' wording, a page written by hand in docs/). A body word of a
-report counts as shown when it stands in a run of RUN words that some text the build wrote holds
-word for word; a report over its budget fails the build, naming the pages that show most of it.
+This one reads the built site itself: every HTML page, the feed, the downloads and the search
+index, whoever wrote their words (data, the templates' wording, a page written by hand in docs/).
+A body word of a report counts as shown when it stands in a run of RUN words that some text the
+build wrote holds word for word; a report over its budget fails the build, naming the pages that
+show most of it.
 
 Pure Python: the site generator reads the written files and hands their texts in.
 """
@@ -22,10 +23,11 @@ from factbase import FactBase, Source
 from factbase.textindex import run_keys
 from factbase.words import RUN, keys
 
-# What a build writes that a reader reads: its pages, its feed, its downloads (not the theme's
-# assets, and not the search index, which holds the pages' own text again).
+# What a build writes that a reader reads: its pages, its feed, its downloads, its search index
+# (whose records a reader sees as results, and which may join what the pages show apart); not the
+# theme's assets.
 PUBLISHED_SUFFIXES = (".html", ".xml", ".json", ".bib", ".ris")
-NOT_PUBLISHED = ("assets", "search", "sitemap.xml")
+NOT_PUBLISHED = ("assets", "sitemap.xml")
 # How many pages a message over budget names.
 NAMED_PAGES = 5
 # Elements that stand apart on a page: a run of words that crosses from one to the next (a

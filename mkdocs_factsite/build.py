@@ -301,7 +301,7 @@ class Build:
     # on_post_build --------------------------------------------------------------------------
 
     def check_published_budget(self, site_dir: Path) -> None:
-        """Count the quoting budget again over every page, the feed and the downloads as written."""
+        """Count the quoting budget again over every page, the feed, the downloads and the search index as written."""
         problems = over_budget(self.factbase, published_files(site_dir))
         if problems and not self.serving:
             raise PluginError("the built site shows too much of a report:\n" + "\n".join(problems))

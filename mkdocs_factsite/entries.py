@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -19,20 +19,41 @@ from factbase.yamlfile import Origin
 # An entry's link: its address and what the link says when pointed at; None where the site gives none.
 EntryLink = Callable[[Origin], tuple[str, str] | None]
 
+# Schemes whose address a browser runs or shows as a page of its own, not a place to go to; read
+# as browsers read them (urlsplit drops the spaces, controls and tabs they ignore, and lowers case).
+SCRIPT_SCHEMES = frozenset({"javascript", "data", "vbscript"})
+
 
 def repository_files(repo_url: str | None, edit_uri: str | None, docs_folder: str) -> str | None:
     """The address under which the repository shows its files, from Material's `repo_url` and
     `edit_uri` (which ends with the docs folder: `edit/main/docs/`); None without them, or where
-    `edit_uri` does not end with the docs folder, so the repository's root cannot be told."""
+    `edit_uri` does not end with the docs folder, so the repository's root cannot be told; an
+    error where they make no web address (a `javascript:` one would run where the link is followed)."""
     if not repo_url or not edit_uri:
         return None
-    docs = urljoin(repo_url.rstrip("/") + "/", edit_uri)
+    try:
+        docs = urljoin(repo_url.rstrip("/") + "/", edit_uri)
+    except ValueError:  # a malformed host ("http://[…"): refused below, as no web address
+        docs = edit_uri
     folder = docs_folder.strip("/") + "/"
     if not docs.endswith("/" + folder):
         return None
     root = docs[: -len(folder)]
+    if not _is_web_address(root):
+        raise PluginError(
+            f"mkdocs.yml: repo_url and edit_uri make {root[:80]!r} the repository's address, which is not a web "
+            "address (https://…): a fact's link to its entry needs one"
+        )
     # GitHub and GitLab edit a file under …/edit/… and show it, with its lines numbered, under …/blob/….
     return root.replace("/edit/", "/blob/", 1)
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        address = urlsplit(url)
+    except ValueError:  # a malformed host
+        return False
+    return address.scheme in ("http", "https") and bool(address.netloc)
 
 
 def hosted_entry_link(files: str, data_parent: str) -> EntryLink:
@@ -52,11 +73,16 @@ def local_entry_link(project: Path, template: str) -> EntryLink:
     file's absolute path and the entry's line (`file://{path}`, `vscode://file{path}:{line}`);
     pointed at, the link names the file and line, for an editor whose browser will not open it."""
     try:
-        template.format(path="/", line=1)
+        example = template.format(path="/", line=1)
     except (KeyError, IndexError, ValueError):
         raise PluginError(
             f"mkdocs.yml: the factsite plugin's entry_url {template!r} may name only {{path}} and {{line}}"
         ) from None
+    if urlsplit(example).scheme in SCRIPT_SCHEMES:
+        raise PluginError(
+            f"mkdocs.yml: the factsite plugin's entry_url {template!r} would run in the page, not open the file: "
+            "give an address that opens it (file://{path}, vscode://file{path}:{line})"
+        )
 
     def link(origin: Origin) -> tuple[str, str]:
         path = (project / origin.file).resolve()

@@ -143,8 +143,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        self.build.check_published_budget(site_dir)
+        # The search index first: its records are published too, and the budget counts them.
         self.build.search.write(self.build.factbase, config, inline=self.config.edition == "offline")
+        self.build.check_published_budget(site_dir)
         if not self.serving:
             return
         # What serve adds for editors, after the budget has counted what a reader would see.

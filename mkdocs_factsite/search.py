@@ -10,7 +10,6 @@ the whole index in that file instead, which Material's offline plugin inlines in
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import shutil
@@ -44,7 +43,7 @@ class SearchPages:
         self.pages: dict[str, search.PageInfo] = {}
 
     def add(self, location: str, title: str, description: str) -> None:
-        self.pages[location] = search.PageInfo(location, html.unescape(title), description)
+        self.pages[location] = search.PageInfo(location, title, description)  # plain text, as page_title gives it
 
     def write(self, factbase: FactBase, config: MkDocsConfig, *, inline: bool) -> None:
         """Replace Material's index (whole pages as lunr documents) with the site's records."""

@@ -130,3 +130,28 @@ def test_the_repository_address_follows_materials_edit_uri(
     repo_url: str | None, edit_uri: str, files: str | None
 ) -> None:
     assert repository_files(repo_url, edit_uri, "docs") == files
+
+
+# An address that runs a script, or is a page of its own, where a reader expects the entry.
+SCRIPTS = ["javascript:alert(1)//", " \x01Java\tScript:alert(1)//", "data:text/html,<script>alert(1)</script>//"]
+
+
+@pytest.mark.parametrize(
+    "edit_uri",
+    [f"{script}docs/" for script in SCRIPTS] + ["javascript://x/%0aalert(1)//docs/", "http://[malformed/docs/"],
+)
+def test_an_edit_uri_that_is_no_web_address_gives_no_entry_link_but_an_error(edit_uri: str) -> None:
+    with pytest.raises(PluginError, match=r"mkdocs\.yml: repo_url and edit_uri .* not a web address"):
+        repository_files("https://github.com/o/r", edit_uri, "docs")
+
+
+def test_a_repo_url_that_is_no_web_address_gives_no_entry_link_but_an_error() -> None:
+    # MkDocs takes any scheme with a host for repo_url; urljoin then leaves edit_uri relative.
+    with pytest.raises(PluginError, match=r"mkdocs\.yml: repo_url and edit_uri .* not a web address"):
+        repository_files("javascript://x/%0aalert(1)//", "edit/main/docs/", "docs")
+
+
+@pytest.mark.parametrize("template", [f"{script}{{path}}:{{line}}" for script in SCRIPTS] + ["vbscript:{path}"])
+def test_an_entry_url_that_would_run_a_script_is_refused(tmp_path: Path, template: str) -> None:
+    with pytest.raises(PluginError, match=r"entry_url .* would run in the page"):
+        local_entry_link(tmp_path, template)

@@ -25,6 +25,8 @@ from factbase.specs import CORRECTION, ENTITY, FACT, FIGURE, FILES, QUOTATION, S
 from factsite.render import trim_dashes
 
 from .conftest import build, parse, scenario, serving, site_pages, visit
+from .test_serve import serving as mkdocs_serving
+from .test_serve import wait_until
 
 # Each piece aims at one output; none holds more than five words, and the pieces are joined by
 # the field's own tag (between Markdown table bars), so no six words of one field's payload stand
@@ -250,7 +252,16 @@ def test_every_kind_that_is_not_free_text_refuses_the_payload(kind: Any) -> None
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The injection scenario, built strictly; the build must succeed with the payload everywhere."""
-    project = scenario("injection", tmp_path_factory.mktemp("hostile") / "project")
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "project")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def hostile_project(destination: Path) -> Path:
+    """The injection scenario's project, its data written from DATA."""
+    project = scenario("injection", destination)
     data = project / "data"
     for name, entries in DATA.items():
         path = data / name
@@ -260,10 +271,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "texts").mkdir()
     (data / "texts" / "orig.txt").write_text(stored_text(copy=False), encoding="utf-8")
     (data / "texts" / "copy.txt").write_text(stored_text(copy=True), encoding="utf-8")
-    site = project.parent / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return project
 
 
 def test_no_page_holds_live_markup_from_data(hostile_site: Path) -> None:
@@ -365,6 +373,19 @@ def balanced_as_bibtex_counts(value: str) -> bool:
     return depth == 0
 
 
+def test_search_shows_each_page_title_as_the_data_writes_it(hostile_site: Path) -> None:
+    # A page's record and its entries' records name the page alike: a title written with
+    # "&lt;b&gt;" in it reads so in the results, not as "<b>" (unescaped once too often).
+    title = DATA["topics.yaml"][0]["title"]
+    page = f"topics/{DATA['topics.yaml'][0]['id']}/"
+    records = [
+        record for path in (hostile_site / "search" / "r").glob("*.json") for record in json.loads(path.read_text())
+    ]
+    on_page = [record for record in records if record[1] == page]
+    assert len(on_page) > 1, f"no records on {page}"
+    assert {record[2] for record in on_page} == {title}, "a record names its page otherwise than the data"
+
+
 def test_every_download_parses_into_exactly_the_records_the_data_has(hostile_site: Path) -> None:
     downloads = hostile_site / "downloads"
     sources = DATA["sources.yaml"]
@@ -437,6 +458,36 @@ def test_nothing_from_data_runs_in_a_browser(browser: Browser, hostile_site: Pat
         assert "<script>" in seen.page.inner_text(".md-search-result__list"), "the payload is not shown as text"
         assert not seen.dialogs, seen.dialogs
         seen.page.context.close()
+
+
+@pytest.mark.slow
+def test_nothing_from_data_runs_in_the_editors_problems_panel_or_citation_picker(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # Under mkdocs serve a source's page shows its stored text whole, and a bad save lists its
+    # problems on every page, quoting the data: the payload must stay text in both.
+    live = f"document.querySelectorAll('{MARKER}, [onerror], [onclick], [onmouseover]').length"
+    project = hostile_project(tmp_path / "project")
+    facts = project / "data" / "facts" / "hostile.yaml"
+    with mkdocs_serving(project) as server:
+        page = f"sources/{ORIGINAL}/"
+        assert wait_until(lambda: server.shows(page, "factsite-picker"), 90), server.output
+        misquoted = json.loads(facts.read_text(encoding="utf-8"))
+        misquoted[1]["citations"][0]["quote"] = payload("misquote")
+        facts.write_text(json.dumps(misquoted, ensure_ascii=False), encoding="utf-8")
+        assert wait_until(lambda: server.shows(page, 'id="factsite-problems"', timeout=2), 60), server.output
+        # Opened as an editor opens it (serve's live reload keeps a request open: no network idle).
+        tab = browser.new_context().new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(f"http://127.0.0.1:{server.port}/{page}")
+        tab.click(".factsite-picker summary")
+        tab.wait_for_timeout(300)
+        assert tab.evaluate(live) == 0, "markup from data is live in the panel or the picker"
+        assert "<script>alert(1)" in tab.inner_text("#factsite-problems"), "the panel lost the payload"
+        assert "<script>alert(1)" in tab.inner_text(".factsite-picker"), "the picker lost the stored text"
+        assert not dialogs, dialogs
+        tab.context.close()
 
 
 def strings_in(value: Any) -> Iterator[str]:

@@ -8,18 +8,25 @@ import shutil
 import textwrap
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
+import jinja2
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from factbase import DataError, load_factbase
+from factbase import CREDIT_LINE, DataError, load_factbase
+from factbase.loader.citations import MAX_QUOTE_WORDS, MIN_QUOTE_WORDS
+from mkdocs_factsite.serve import PICKER_SCRIPT, TEMPLATES
 
 from .conftest import SITES, scenario
 from .test_offline import build_offline
 from .test_serve import serving, wait_until
 
 SOURCE = "tiny-news"
+PICKER_TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template(
+    "picker.html"
+)
 
 
 def stored_paragraphs() -> list[str]:
@@ -137,3 +144,52 @@ def test_no_built_site_shows_the_stored_text_whole(tiny_site: Path, tmp_path: Pa
             assert "factsite-picker" not in text, f"{edition}: {name} has the citation picker"
             for paragraph in long_ones:
                 assert paragraph not in text, f"{edition}: {name} shows a stored paragraph whole: {paragraph!r}"
+
+
+# Words of letters beyond the Basic Multilingual Plane (a CJK Extension B name, mathematical
+# letters): two UTF-16 units each in the browser, one character to the loader.
+ASTRAL = "The 𠀀𠀁 family and 𝐁𝐨𝐥𝐝 letters signed the petition"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        (len("The 𠀀"), len(ASTRAL), "cuts a word"),  # begins between 𠀀 and 𠀁
+        (0, len("The 𠀀𠀁 family and 𝐁𝐨𝐥"), "cuts a word"),  # ends between 𝐥 and 𝐝
+        (len("The "), len("The 𠀀𠀁 family and 𝐁𝐨𝐥𝐝"), 'quote: "𠀀𠀁 family and 𝐁𝐨𝐥𝐝"'),
+    ],
+    ids=["start", "end", "whole"],
+)
+def test_a_selection_among_letters_beyond_the_bmp_is_judged_by_whole_characters(
+    browser: Browser, start: int, end: int, said: str
+) -> None:
+    paragraph = SimpleNamespace(number=1, text=ASTRAL)
+    picker = PICKER_TEMPLATE.render(
+        source=SimpleNamespace(id=SOURCE),
+        paragraphs=[paragraph],
+        credit_line=CREDIT_LINE,
+        min_words=MIN_QUOTE_WORDS,
+        max_words=MAX_QUOTE_WORDS,
+        script="picker.js",
+    )
+    page = browser.new_context().new_page()
+    page.set_content(f"<article>{picker}</article>")
+    page.add_script_tag(path=str(PICKER_SCRIPT))
+    page.click(".factsite-picker summary")
+    # Offsets in UTF-16 units, as the DOM counts them.
+    units = [len(ASTRAL[:start].encode("utf-16-le")) // 2, len(ASTRAL[:end].encode("utf-16-le")) // 2]
+    page.evaluate(
+        """([start, end]) => {
+          const words = document.querySelector('.factsite-picker-words').firstChild;
+          const range = document.createRange();
+          range.setStart(words, start);
+          range.setEnd(words, end);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+        }""",
+        units,
+    )
+    page.wait_for_timeout(200)
+    shown = page.inner_text(".factsite-picker-result")
+    assert said in shown, shown
+    page.context.close()

@@ -221,3 +221,20 @@ def test_template_wording_that_copies_the_report_fails_the_build_naming_the_page
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "most of them on timeline/index.html (" in result.stderr, result.stderr
+
+
+def test_words_that_reach_readers_through_search_alone_count_against_the_budget(tmp_path: Path) -> None:
+    # The search index is published as much as any page: a reader sees its records as results. A
+    # record that joins what the pages show apart (a figure's count and unit, a publisher and a
+    # title) must not carry words past the budget that no page shows.
+    project = scenario("tiny", tmp_path / "project")
+    copy_packages(project)
+    edit(
+        project / "factsite" / "search.py",
+        'f"{source.publisher} publishes',
+        f'"{COPIED}" f"{{source.publisher}} publishes',
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "a build whose search index shows too much of a report passed"
+    assert "the built site shows too much of a report" in result.stderr, result.stderr
+    assert "most of them on search/r/" in result.stderr, result.stderr

@@ -197,3 +197,27 @@ def test_a_word_keeps_its_best_records_only_so_no_query_grows_with_the_site() ->
     assert weights == sorted(weights, reverse=True), "postings are not best first"
     files = search.index_files(many)
     assert all(len(search.dumps(content)) < 16_000 for content in files.values())
+
+
+# Texts whose words the worker must cut exactly as the index does, or a query never finds them:
+# letters outside the Basic Multilingual Plane (two UTF-16 units each in JavaScript, one code point
+# in Python), a Greek word ending in sigma, a dotted capital I, long words cut at MAX_TERM.
+CUT_ALIKE = [
+    "𠀀𠀁 family 𠮷野家",
+    "𝐁𝐨𝐥𝐝 mathematical letters",
+    "ΟΔΟΣ Σ ΣΑΣ",
+    "İstanbul DİYARBAKIR",
+    "a" * 60 + " " + "𠀀" * 60,
+    "x_y 3.5% co-operate",
+]
+
+
+@pytest.mark.browser
+def test_the_worker_cuts_words_and_names_their_files_as_the_index_does(browser: Browser) -> None:
+    page = browser.new_context().new_page()
+    worker = (Path(search.__file__).parent.parent / "mkdocs_factsite" / "assets" / "search-worker.js").read_text()
+    page.add_script_tag(content=worker)  # its functions, in a page instead of a worker
+    for text in CUT_ALIKE:
+        cut = page.evaluate("text => terms(text).map(term => [term, key(term)])", text)
+        assert cut == [[term, search.term_key(term)] for term in search.terms(text)], text
+    page.context.close()

@@ -168,10 +168,20 @@ def quoted_shares(loader: Loader, loaded: FactBase) -> tuple[QuotedShare, ...]:
         shown.marked(entity.description, entity.citations, owner)
         for name in entity.names:
             shown.text(name, owner)
+    names = {entity.id: entity.name for entity in loaded.entities}
     for figure in loaded.figures:
         shown.quoted(figure.citation, f"figure {figure.id!r}")
         owner = shown.owner(figure.origin, f"figure {figure.id!r}")
-        for text in (figure.counts, figure.unit, f"{figure.as_written} {figure.unit}"):
+        # Search shows what a figure counts, its unit and who gives it in one sentence, as the page
+        # does not (factsite.search's figure records): "… (unit), according to the mayor."
+        speaker = names.get(figure.given_by or "")  # none where it names no entity (reported already)
+        given_by = f" according to {speaker}" if speaker else ""
+        for text in (
+            figure.counts,
+            figure.unit,
+            f"{figure.as_written} {figure.unit}",
+            f"{figure.counts} {figure.unit}{given_by}",
+        ):
             shown.marked(text, (figure.citation,), owner)
     for quotation in loaded.quotations:
         for citation in quotation.citations:

@@ -18,12 +18,21 @@
     return /[\p{L}\p{N}_]/u.test(char);
   }
 
-  // True if text[at] continues the word that ends (step 1) or begins (step -1) beside it.
+  // The whole character that begins (step 1) or ends (step -1) at a UTF-16 index: a letter beyond
+  // the Basic Multilingual Plane is two units, and neither alone is a letter.
+  function charAt(text, at, step) {
+    if (at < 0 || at >= text.length) return "";
+    if (step > 0) return String.fromCodePoint(text.codePointAt(at));
+    var unit = text.charCodeAt(at);
+    return at > 0 && unit >= 0xdc00 && unit <= 0xdfff ? text.slice(at - 1, at + 1) : text[at];
+  }
+
+  // True if the character at text[at] continues the word that ends (step 1) or begins (step -1) beside it.
   function joined(text, at, step) {
-    if (at < 0 || at >= text.length) return false;
-    if (isWord(text[at])) return true;
-    var beyond = at + step;
-    return JOINERS.indexOf(text[at]) !== -1 && beyond >= 0 && beyond < text.length && isWord(text[beyond]);
+    var char = charAt(text, at, step);
+    if (!char) return false;
+    if (isWord(char)) return true;
+    return JOINERS.indexOf(char) !== -1 && isWord(charAt(text, at + step * char.length, step));
   }
 
   // The character offset of a selection boundary within a paragraph's words.
@@ -66,7 +75,8 @@
     start += picked.length - trimmed.length;
     end = start + quote.length;
     if (!quote) return { problem: "The selection holds no words." };
-    if ((isWord(quote[0]) && joined(text, start - 1, -1)) || (isWord(quote[quote.length - 1]) && joined(text, end, 1))) {
+    var firstChar = charAt(quote, 0, 1), lastChar = charAt(quote, quote.length - 1, -1);
+    if ((isWord(firstChar) && joined(text, start - 1, -1)) || (isWord(lastChar) && joined(text, end, 1))) {
       return { problem: "The selection cuts a word: a quote begins and ends with whole words. Select them whole." };
     }
     var count = (quote.match(WORD) || []).length;

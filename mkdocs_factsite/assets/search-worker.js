@@ -31,12 +31,17 @@ function load(name) {
   return files.get(name);
 }
 
+// The first characters of a word, counted as Python counts them: by code point, not UTF-16 unit.
+function first(word, count) {
+  return Array.from(word).slice(0, count).join("");
+}
+
 function terms(text) {
-  return (text.toLowerCase().match(WORD) || []).map(word => word.slice(0, MAX_TERM));
+  return (text.toLowerCase().match(WORD) || []).map(word => first(word, MAX_TERM));
 }
 
 function key(term) {
-  return [...new TextEncoder().encode(term.slice(0, 2))]
+  return [...new TextEncoder().encode(first(term, 2))]
     .map(byte => byte.toString(16).padStart(2, "0")).join("");
 }
 
