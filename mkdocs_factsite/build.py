@@ -283,6 +283,9 @@ class Build:
                 raise PluginError("\n".join(state.problems))
             if self.factbase is not EMPTY:  # with no data, every fact a page names is missing
                 self.problems.extend(state.problems)
+        # Material's search plugin would parse every page into an index that the plugin replaces
+        # with its own (mkdocs_factsite/search.py): it is told to leave each page out.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             # Set after mkdocs-macros has run, which would render a title holding template syntax.

@@ -44,6 +44,8 @@ log = logging.getLogger("mkdocs.plugins.factsite")
 
 # The packages the plugin runs on, whose modules a rebuild under `mkdocs serve` imports afresh.
 PACKAGES = ("factbase", "factsite", "mkdocs_factsite")
+# How often `mkdocs serve` looks for an edit (MkDocs' own is 0.5 s): a stat of each watched file.
+POLL_SECONDS = 0.1
 _KEPT = {"mkdocs_factsite", __name__, "mkdocs_factsite.config"}  # what MkDocs holds: the plugin itself
 
 
@@ -181,7 +183,17 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
             self._build.stop()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Rebuild on an edit to data/, or to the code and templates the pages are made with."""
+        """Rebuild on an edit to data/, or to the code and templates the pages are made with; look
+        for edits every POLL_SECONDS, and never leave the server hanging on a failed rebuild."""
+        # MkDocs polls every 0.5 s, a quarter of a second of every save on average. watchdog gives
+        # each watch its observer's interval as it is made: the ones MkDocs made before this
+        # event (docs/ and mkdocs.yml) are made again, and the rest (ours, mkdocs.yml's `watch:`)
+        # are made after it.
+        server.observer._timeout = POLL_SECONDS  # noqa: SLF001 - watchdog's interval has no setter
+        for made in (config.docs_dir, config.config_file_path):
+            if made:
+                server.unwatch(made)
+                server.watch(made)
         server.watch(self.config.data_dir)
         for folder in _package_folders():
             server.watch(str(folder))
