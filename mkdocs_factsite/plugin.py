@@ -189,7 +189,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         # each watch its observer's interval as it is made: the ones MkDocs made before this
         # event (docs/ and mkdocs.yml) are made again, and the rest (ours, mkdocs.yml's `watch:`)
         # are made after it.
-        server.observer._timeout = POLL_SECONDS  # noqa: SLF001 - watchdog's interval has no setter
+        server.observer._timeout = POLL_SECONDS  # watchdog's interval has no setter
         for made in (config.docs_dir, config.config_file_path):
             if made:
                 server.unwatch(made)
