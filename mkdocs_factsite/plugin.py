@@ -197,7 +197,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         server.watch(self.config.data_dir)
         for folder in _package_folders():
             server.watch(str(folder))
-        server.builder = importlib.import_module("mkdocs_factsite.serve").guard(server.builder, Path(config.site_dir))
+        assert self._log is not None, "on_startup made it"
+        serve = importlib.import_module("mkdocs_factsite.serve")
+        server.builder = serve.guard(server.builder, Path(config.site_dir), self._log)
         return server
 
 

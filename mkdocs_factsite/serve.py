@@ -148,9 +148,10 @@ def macro_problem(src_uri: str, error: BaseException, first_line: int) -> str:
     return f"{where}: {type(error).__name__}: {message}"
 
 
-def guard(builder: Callable[[], None], site_dir: Path) -> Callable[[], None]:
+def guard(builder: Callable[[], None], site_dir: Path, build_log: BuildLog) -> Callable[[], None]:
     """A rebuild that, should it fail all the same, puts its error on every page (a bare page
-    where none is left) rather than leaving MkDocs holding every request until the next good one."""
+    where none is left) rather than leaving MkDocs holding every request until the next good one:
+    with what the build logged, which for a failure MkDocs reports as a BuildError is the error."""
 
     def rebuild() -> None:
         try:
@@ -160,12 +161,14 @@ def guard(builder: Callable[[], None], site_dir: Path) -> Callable[[], None]:
                 print(error, file=sys.stderr)  # noqa: T201 - as MkDocs' own rebuild loop does
             else:
                 traceback.print_exc()
-            problem = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            problems = build_log.take_warnings()
+            if not (isinstance(error, Abort) and problems):
+                problems.append(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
             for bare in ("index.html", "404.html"):
                 if not (site_dir / bare).exists():
                     site_dir.mkdir(parents=True, exist_ok=True)
-                    (site_dir / bare).write_text(_BARE_PAGE.format(title=html.escape(problem)), encoding="utf-8")
-            show_problems(site_dir, [problem], shown="none")
+                    (site_dir / bare).write_text(_BARE_PAGE.format(title=html.escape(problems[-1])), encoding="utf-8")
+            show_problems(site_dir, problems, shown="none")
 
     return rebuild
 

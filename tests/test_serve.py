@@ -266,7 +266,8 @@ def test_code_saved_while_data_is_broken_or_with_a_slip_of_its_own_never_hangs_t
     assert "appear stuck" not in server.output, server.output
 
 
-# Three ways a hand-written page's macros go wrong, each with what the panel then says.
+# Three ways a hand-written page's macros go wrong, and a link strict mode warns of, each with what
+# the panel then says.
 PAGE_ERRORS = {
     "missing fact": (
         '{{ fact("no-such-<script>alert(1)</script>") }}',
@@ -277,6 +278,10 @@ PAGE_ERRORS = {
         ["docs/index.md:9: UndefinedError: &#39;no_such_name&#39; is undefined"],
     ),
     "syntax": ("{{ fact( }} <script>alert(1)</script>", ["docs/index.md:9: TemplateSyntaxError: unexpected"]),
+    "broken link": (
+        "[a link](no-such-<script>alert(1)</script>.md)",
+        ["WARNING: Doc file &#39;index.md&#39; contains"],
+    ),
 }
 
 
