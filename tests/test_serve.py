@@ -162,6 +162,18 @@ BREAKAGES = {
 PANEL = 'id="factsite-problems"'
 
 
+def assert_panel_within_2_s(server: Server, paths: tuple[str, ...], messages: list[str], case: str) -> None:
+    """Each page answers within 2 s with the panel, in its content, saying every message, escaped."""
+    for path in paths:
+        page = server.page(path, timeout=2)
+        assert page is not None, f"{case}: /{path} did not answer within 2 s"
+        assert PANEL in page, f"{case}: /{path} lacks the panel"
+        assert page.index(PANEL) > page.index("<article"), f"{case}: /{path} has the panel outside its content"
+        for message in messages:
+            assert message in page, f"{case}: /{path} does not say {message!r}"
+        assert "<script>alert(1)" not in page, f"{case}: /{path} has markup unescaped"
+
+
 def test_a_bad_save_shows_its_problems_on_every_page_and_the_next_good_one_clears_them(tmp_path: Path) -> None:
     project = scenario("tiny", tmp_path / "project")
     facts = project / "data" / "facts" / "bridges.yaml"
@@ -173,14 +185,7 @@ def test_a_bad_save_shows_its_problems_on_every_page_and_the_next_good_one_clear
             facts.write_text(break_it(good), encoding="utf-8")
             # A request that hangs (as MkDocs holds them while its last build failed) fails here.
             assert wait_until(lambda: server.shows("topics/objections/", PANEL, timeout=2), 60), (name, server.output)
-            for path in ("topics/objections/", "", "sources/tiny-news/"):
-                page = server.page(path, timeout=2)
-                assert page is not None, f"{name}: /{path} did not answer within 2 s"
-                assert PANEL in page, f"{name}: /{path} lacks the panel"
-                assert page.index(PANEL) > page.index("<article"), f"{name}: /{path} has the panel outside its content"
-                for message in messages:
-                    assert message in page, f"{name}: /{path} does not say {message!r}"
-                assert "<script>alert(1)" not in page, f"{name}: /{path} has the data's markup unescaped"
+            assert_panel_within_2_s(server, ("topics/objections/", "", "sources/tiny-news/"), messages, name)
             assert STATEMENT in (server.page("topics/objections/") or ""), f"{name}: the last good content is gone"
             facts.write_text(good, encoding="utf-8")
             assert wait_until(lambda: not server.shows("topics/objections/", PANEL, timeout=2), 60), server.output
@@ -202,18 +207,6 @@ def test_mkdocs_build_still_fails_on_a_bad_save(tmp_path: Path) -> None:
     assert built.returncode != 0, built.stderr
     assert "data/facts/bridges.yaml:35: " in built.stderr
     assert "problems, shown on every page" not in built.stderr
-
-
-def assert_panel_within_2_s(server: Server, paths: tuple[str, ...], messages: list[str], case: str) -> None:
-    """Each page answers within 2 s with the panel, in its content, saying every message, escaped."""
-    for path in paths:
-        page = server.page(path, timeout=2)
-        assert page is not None, f"{case}: /{path} did not answer within 2 s"
-        assert PANEL in page, f"{case}: /{path} lacks the panel"
-        assert page.index(PANEL) > page.index("<article"), f"{case}: /{path} has the panel outside its content"
-        for message in messages:
-            assert message in page, f"{case}: /{path} does not say {message!r}"
-        assert "<script>alert(1)" not in page, f"{case}: /{path} has markup unescaped"
 
 
 def test_serve_comes_up_on_broken_data_and_shows_its_problems_until_it_is_fixed(tmp_path: Path) -> None:
