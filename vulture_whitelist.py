@@ -61,3 +61,5 @@ timed_build  # benchmarks/scale.py: own_share runs it with python -c
 _.bytecode_cache
 _.load_bytecode
 _.dump_bytecode
+# watchdog reads its observer's polling interval as each watch is made (the plugin's on_serve).
+_._timeout

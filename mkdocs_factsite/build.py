@@ -6,6 +6,7 @@ The plugin (plugin.py) makes a Build at the start of each build and hands it MkD
 
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 import logging
@@ -38,6 +39,9 @@ log = logging.getLogger("mkdocs.plugins.factsite")
 
 # A generated page's Markdown names its subject inside a Jinja string: only an id may stand there.
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# What the pages are made from under mkdocs serve when data/ has never loaded.
+EMPTY = FactBase(sources=(), topics=(), facts=())
 
 
 def load(data_dir: Path) -> FactBase:
@@ -102,16 +106,20 @@ class Build:
         try:
             self.factbase = load(Path(options.data_dir))
         except DataError as error:
-            if last_good is None:
+            if not serving:
                 raise PluginError(str(error)) from None
-            self.factbase, self.loaded = last_good, False
+            # No fact base has loaded yet in this server (or the code changed since): the pages are
+            # made from none, so that the server comes up and every page it serves shows the problems.
+            self.factbase, self.loaded = last_good or EMPTY, False
             self.problems = str(error).splitlines()[1:]  # after its heading, one line a problem
         self.pages = generated_pages(self.factbase)
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url is needed: the feed and canonical links give absolute addresses")
         self.hosted = Hosted(config.site_url, hosted_path)
         updated = self.factbase.updated
-        if updated is None:  # the loader requires a source, so this is a fact base built by hand
+        if updated is None and self.factbase is EMPTY:
+            updated = datetime.date.today()  # serve's pages when nothing has loaded: dated today
+        elif updated is None:  # the loader requires a source, so this is a fact base built by hand
             raise PluginError(f"{options.data_dir} holds no dated entry to date the pages by")
         # MkDocs would stamp every page (the sitemap's lastmod) with the day of the build; the
         # newest date in the data is the same on every build day.
@@ -124,6 +132,13 @@ class Build:
         self.exports: dict[str, str] | None = None
         self.prerenderer: Prerenderer[Prerendered] | None = None
         self.search = SearchPages()
+
+    @property
+    def shown(self) -> str:
+        """What the pages show under a problems panel: the last good data, the data as it is, or none."""
+        if self.factbase is EMPTY:
+            return "none"
+        return "current" if self.loaded else "last good"
 
     # on_config ------------------------------------------------------------------------------
 
@@ -154,7 +169,8 @@ class Build:
             self.factbase, self.linker, MATERIAL, edition=edition, entry_link=self._entry_link(config, edition)
         )
         self.jsonld = JsonLd(self.factbase, self.hosted, renderer.index)
-        feed.content_string = atom_feed(self.factbase, self.hosted, config.site_name, renderer.index)
+        if self.factbase is not EMPTY:  # a feed needs entries
+            feed.content_string = atom_feed(self.factbase, self.hosted, config.site_name, renderer.index)
         log.debug("pages dated %s, the newest date in the data", self.content_date)
         if len(self.pages) >= self.options.prerender_from:
             # Render the generated pages on the other core, in the order MkDocs will ask for them.
@@ -265,7 +281,11 @@ class Build:
         if state.problems:
             if not self.serving:
                 raise PluginError("\n".join(state.problems))
-            self.problems.extend(state.problems)
+            if self.factbase is not EMPTY:  # with no data, every fact a page names is missing
+                self.problems.extend(state.problems)
+        # Material's search plugin would parse every page into an index that the plugin replaces
+        # with its own (mkdocs_factsite/search.py): it is told to leave each page out.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             # Set after mkdocs-macros has run, which would render a title holding template syntax.

@@ -11,7 +11,8 @@ code, like one to data/ or to a template, shows on the rebuild it causes.
 
 Under `mkdocs serve` too, a problem does not fail the rebuild (which would leave the server
 holding every request until it is fixed): every page shows the problems above the last good
-content (mkdocs_factsite/serve.py). `mkdocs build` stays strict.
+content, or above what could be made without it; an error in a page's macros and a warning that
+strict mode counts go there too (mkdocs_factsite/serve.py). `mkdocs build` stays strict.
 """
 
 from __future__ import annotations
@@ -37,11 +38,14 @@ from mkdocs_factsite.config import FactsiteConfig
 if TYPE_CHECKING:
     from factbase import FactBase
     from mkdocs_factsite.build import Build
+    from mkdocs_factsite.serve import BuildLog
 
 log = logging.getLogger("mkdocs.plugins.factsite")
 
 # The packages the plugin runs on, whose modules a rebuild under `mkdocs serve` imports afresh.
 PACKAGES = ("factbase", "factsite", "mkdocs_factsite")
+# How often `mkdocs serve` looks for an edit (MkDocs' own is 0.5 s): a stat of each watched file.
+POLL_SECONDS = 0.1
 _KEPT = {"mkdocs_factsite", __name__, "mkdocs_factsite.config"}  # what MkDocs holds: the plugin itself
 
 
@@ -62,13 +66,16 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         self._last_good: FactBase | None = None
         self._code: object = None
         self._compiled: BytecodeCache | None = None  # the templates, compiled once
+        self._log: BuildLog | None = None  # what a build logs that strict mode would fail it on
+        self._first_line = 1  # where the page being built starts in its file, after front matter
         self._env: Any = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this one instance for every rebuild of `mkdocs serve`.
         self.serving = command == "serve"
         if self.serving:
-            self._compiled = importlib.import_module("mkdocs_factsite.serve").CompiledTemplates()
+            serve = importlib.import_module("mkdocs_factsite.serve")
+            self._compiled, self._log = serve.CompiledTemplates(), serve.BuildLog()
 
     @property
     def build(self) -> Build:
@@ -85,6 +92,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
                 "mkdocs.yml: the factsite plugin writes pages through mkdocs-macros: list macros in plugins"
             )
         self.builds += 1
+        if self._log is not None:
+            self._log.start()
+            # A page's macro error goes into the panel (its page says so) rather than exiting.
+            config.plugins["macros"].config["on_error_fail"] = False
         if self.serving:
             code = importlib.import_module("mkdocs_factsite.serve").code_stamp(_package_folders())
             if self.builds > 1 and code != self._code:
@@ -117,10 +128,20 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
     @event_priority(50)
     def _start_page(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.build.start_page(page)
+        if self._log is not None:
+            self._log.macro_errors.clear()
+            self._first_line = 1 + len(page.file.content_string.splitlines()) - len(markdown.splitlines())
         return markdown
 
     @event_priority(-50)
     def _finish_page(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._log is not None and self._log.macro_errors:
+            # mkdocs-macros put its own report of the error, unescaped, in place of the page.
+            serve = importlib.import_module("mkdocs_factsite.serve")
+            self.build.problems.extend(
+                serve.macro_problem(page.file.src_uri, error, self._first_line) for error in self._log.macro_errors
+            )
+            markdown = serve.MACRO_ERROR_PAGE
         return self.build.finish_page(markdown, page)
 
     on_page_markdown = CombinedEvent(_start_page, _finish_page)
@@ -152,20 +173,34 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):  # type: ignore[no-untyped-cal
         serve = importlib.import_module("mkdocs_factsite.serve")
         for source, page in self.build.source_pages():
             serve.show_citation_picker(site_dir, page, source)
-        problems = self.build.problems  # gathered under serve only: any other build failed on the first
+        assert self._log is not None, "on_startup made it"
+        problems = [*self.build.problems, *self._log.take_warnings()]  # under serve only: else the first failed
         if problems:
             log.info("%d problems, shown on every page until they are fixed:\n%s", len(problems), "\n".join(problems))
-            serve.show_problems(site_dir, problems)
+            serve.show_problems(site_dir, problems, self.build.shown)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._build is not None:
             self._build.stop()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Rebuild on an edit to data/, or to the code and templates the pages are made with."""
+        """Rebuild on an edit to data/, or to the code and templates the pages are made with; look
+        for edits every POLL_SECONDS, and never leave the server hanging on a failed rebuild."""
+        # MkDocs polls every 0.5 s, a quarter of a second of every save on average. watchdog gives
+        # each watch its observer's interval as it is made: the ones MkDocs made before this
+        # event (docs/ and mkdocs.yml) are made again, and the rest (ours, mkdocs.yml's `watch:`)
+        # are made after it.
+        server.observer._timeout = POLL_SECONDS  # watchdog's interval has no setter
+        for made in (config.docs_dir, config.config_file_path):
+            if made:
+                server.unwatch(made)
+                server.watch(made)
         server.watch(self.config.data_dir)
         for folder in _package_folders():
             server.watch(str(folder))
+        assert self._log is not None, "on_startup made it"
+        serve = importlib.import_module("mkdocs_factsite.serve")
+        server.builder = serve.guard(server.builder, Path(config.site_dir), self._log)
         return server
 
 
