@@ -226,6 +226,9 @@ def _read_events(text: str, shown_as: str) -> Any:
     stream has passed the checks, and the caller reads the file through _LineLoader instead.
     """
     parser = _SafeBase(text)
+    # A plain value whose first character no implicit resolver looks at is text as it stands.
+    resolvers = _LineLoader.yaml_implicit_resolvers
+    resolved = set(resolvers) if None not in resolvers else None
     # Each open list or mapping, innermost last, with the key its next value goes under (a
     # mapping's, _NOTHING while a key is next) and that key's line.
     open_: list[list[Any]] = []
@@ -290,7 +293,7 @@ def _read_events(text: str, shown_as: str) -> Any:
                 elif not event.style:
                     if _COMMENT_AFTER.match(text, event.end_mark.index):
                         usual = False
-                    else:
+                    elif resolved is None or value[:1] in resolved:
                         try:
                             value = _plain_value(value)
                         except _UnusualValueError:
