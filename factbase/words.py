@@ -67,7 +67,7 @@ def keys(text: str) -> list[str]:
     # a letter lowers to two characters (İ) or by its context (a final Σ).
     if len(lowered) != len(text) or "Σ" in text:
         return [_key(word) for word in _WORD.findall(text)]
-    return [sys.intern(word) for word in _WORD.findall(_plain(lowered))]
+    return list(map(sys.intern, _WORD.findall(_plain(lowered))))
 
 
 def tokenise(text: str) -> tuple[Word, ...]:

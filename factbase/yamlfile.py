@@ -175,18 +175,73 @@ def _fail(shown_as: str, line: int | None, message: str) -> YamlFileError:
     return YamlFileError([(Origin(shown_as, line), message)])
 
 
-def _scan_events(text: str, shown_as: str) -> None:
-    """Refuse anchors, aliases, deep nesting, lines too long and values too many from the flat
-    event stream, before composing: each is found as soon as it is read, at C speed per event."""
+class _UnusualValueError(Exception):
+    """A plain value that only PyYAML's own constructors read (a merge key, a number too long)."""
+
+
+_NOTHING = object()  # no value read yet: the file's root, or the key of a mapping's next value
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NUMBERS = {
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _plain_value(value: str) -> Any:
+    """A plain (unquoted, untagged) value as _LineLoader resolves and constructs it."""
+    resolvers = _LineLoader.yaml_implicit_resolvers
+    candidates = [*resolvers.get(value[:1], ()), *resolvers.get(None, ())]
+    tag = next((tag for tag, pattern in candidates if pattern.match(value)), None)
+    if tag is None:
+        return value
+    if tag == _NULL_TAG:
+        return None
+    if tag == _BOOL_TAG:
+        return _CONSTRUCTOR.bool_values[value.lower()]
+    if tag == _TIMESTAMP_TAG:
+        return value
+    if tag in _NUMBERS and len(value) <= MAX_DIGITS:
+        return _NUMBERS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    raise _UnusualValueError
+
+
+# The events _read_events tells apart, by their exact class.
+_STREAM_END, _DOCUMENT_START, _ALIAS = yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.AliasEvent
+_SCALAR, _MAPPING_START, _SEQUENCE_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
+def _read_events(text: str, shown_as: str) -> Any:
+    """Read the file in one pass over libyaml's flat event stream, at C speed per event.
+
+    Anchors, aliases, deep nesting, lines too long and values too many are refused as soon as
+    each is read (before any composing: libyaml's composer recurses and crashes the process on
+    very deep input). The LineMaps and LineLists are built from the same events, as _LineLoader
+    builds them from PyYAML's nodes, without making the nodes. What only PyYAML's composer and
+    constructors handle (a tag, a merge key, a list or mapping as a key, a number too long, a
+    value a comment cuts short, a second document) makes this return _NOTHING once the whole
+    stream has passed the checks, and the caller reads the file through _LineLoader instead.
+    """
     parser = _SafeBase(text)
-    depth = 0
+    # A plain value whose first character no implicit resolver looks at is text as it stands.
+    resolvers = _LineLoader.yaml_implicit_resolvers
+    resolved = set(resolvers) if None not in resolvers else None
+    # Each open list or mapping, innermost last, with the key its next value goes under (a
+    # mapping's, _NOTHING while a key is next) and that key's line.
+    open_: list[list[Any]] = []
+    root: Any = _NOTHING
+    usual = True
+    documents = 0
     count = 0
     try:
         while True:
             event = parser.get_event()  # type: ignore[no-untyped-call]
             kind = type(event)
-            if kind is yaml.StreamEndEvent:
-                return
+            if kind is _STREAM_END:
+                return root if usual else _NOTHING
             count += 1
             if count > MAX_VALUES:
                 raise _fail(
@@ -202,32 +257,86 @@ def _scan_events(text: str, shown_as: str) -> None:
                     f"has a line of more than {MAX_LINE_CHARS:,} characters; no value needs one: "
                     "put each item of a long list on a line of its own",
                 )
-            if kind is yaml.AliasEvent:
+            if kind is _MAPPING_END or kind is _SEQUENCE_END:
+                open_.pop()
+                continue
+            if kind is _DOCUMENT_START:
+                documents += 1
+                usual = usual and documents == 1
+                continue
+            if kind is _ALIAS:
                 raise _fail(
                     shown_as,
                     event.start_mark.line + 1,
                     f"uses the YAML alias *{clip(event.anchor)}; data files do not use anchors and aliases: "
                     "write each value out in full",
                 )
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None:
+            if kind is not _SCALAR and kind is not _MAPPING_START and kind is not _SEQUENCE_START:
+                continue  # the stream's start, a document's end
+            if event.anchor is not None:
+                raise _fail(
+                    shown_as,
+                    event.start_mark.line + 1,
+                    f"defines the YAML anchor &{clip(event.anchor)}; data files do not use anchors and "
+                    "aliases: write each value out in full",
+                )
+            line = event.start_mark.line + 1
+            value: Any
+            if kind is _SCALAR:
+                if not usual:
+                    continue
+                value = event.value
+                if event.tag is not None:
+                    usual = False
+                # A plain value (style ''), and what follows it on its line, read where it stands:
+                # never the rest of the line copied out per value, which costs its square.
+                elif not event.style:
+                    if _COMMENT_AFTER.match(text, event.end_mark.index):
+                        usual = False
+                    elif resolved is None or value[:1] in resolved:
+                        try:
+                            value = _plain_value(value)
+                        except _UnusualValueError:
+                            usual = False
+            else:
+                if len(open_) >= MAX_NESTING:
                     raise _fail(
                         shown_as,
-                        event.start_mark.line + 1,
-                        f"defines the YAML anchor &{clip(event.anchor)}; data files do not use anchors and "
-                        "aliases: write each value out in full",
+                        line,
+                        f"lists and mappings nest more than {MAX_NESTING} deep here; "
+                        "an entry needs at most 4 (the file's list, the entry, its citations, a citation)",
                     )
-                if kind is not yaml.ScalarEvent:
-                    depth += 1
-                    if depth > MAX_NESTING:
-                        raise _fail(
-                            shown_as,
-                            event.start_mark.line + 1,
-                            f"lists and mappings nest more than {MAX_NESTING} deep here; "
-                            "an entry needs at most 4 (the file's list, the entry, its citations, a citation)",
-                        )
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                depth -= 1
+                if kind is _MAPPING_START:
+                    value = LineMap()
+                    value.key_lines = {}
+                    value.duplicate_keys = []
+                else:
+                    value = LineList()
+                    value.item_lines = []
+                value.line = line
+                usual = usual and event.tag is None
+            if usual:
+                if not open_:
+                    root = value
+                else:
+                    frame = open_[-1]
+                    parent = frame[0]
+                    if type(parent) is LineList:
+                        parent.append(value)
+                        parent.item_lines.append(line)
+                    elif frame[1] is _NOTHING:
+                        frame[1] = value
+                        frame[2] = line
+                        usual = kind is _SCALAR
+                    else:
+                        key, key_line = frame[1], frame[2]
+                        if key in parent:
+                            parent.duplicate_keys.append((key, key_line))
+                        parent[key] = value
+                        parent.key_lines[key] = key_line
+                        frame[1] = _NOTHING
+            if kind is not _SCALAR:
+                open_.append([value, _NOTHING, 0])
     finally:
         parser.dispose()
 
@@ -267,6 +376,21 @@ def _check_nodes(root: yaml.Node, text: str, shown_as: str) -> YamlFileError | N
     return YamlFileError(problems, len(found) - len(first))
 
 
+def _compose(text: str, shown_as: str) -> Any:
+    """Read, through PyYAML's nodes, a file that _read_events found to use what only they handle."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _fail(shown_as, 1, "is empty; it should hold a list of entries")
+        problems = _check_nodes(node, text, shown_as)
+        if problems is not None:
+            raise problems
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _check_characters(text: str, shown_as: str) -> None:
     """Refuse, before parsing, a character YAML cannot hold, naming its line (not its offset)."""
     bad = _UNPRINTABLE.search(text, 1 if text.startswith("\ufeff") else 0)
@@ -296,16 +420,9 @@ def read_yaml(path: Path, shown_as: str) -> Any:
     if _CONTENT.search(text) is None:
         raise _fail(shown_as, 1, "is empty; it should hold a list of entries")
     _check_characters(text, shown_as)
-    loader = _LineLoader(text)
     try:
-        _scan_events(text, shown_as)
-        node = loader.get_single_node()
-        if node is None:
-            raise _fail(shown_as, 1, "is empty; it should hold a list of entries")
-        problems = _check_nodes(node, text, shown_as)
-        if problems is not None:
-            raise problems
-        return loader.construct_document(node)
+        value = _read_events(text, shown_as)
+        return value if value is not _NOTHING else _compose(text, shown_as)
     except _LongNumberError as error:
         raise _fail(shown_as, error.problem_mark.line + 1 if error.problem_mark else 1, str(error.problem)) from None
     except yaml.MarkedYAMLError as error:
@@ -318,5 +435,3 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         raise _fail(shown_as, line, f"YAML syntax error: {what}") from None
     except yaml.YAMLError as error:
         raise _fail(shown_as, 1, f"YAML error: {error}") from None
-    finally:
-        loader.dispose()

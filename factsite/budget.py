@@ -49,9 +49,15 @@ def published_files(site_dir: Path) -> Iterator[tuple[str, str]]:
             yield relative.as_posix(), path.read_text(encoding="utf-8", errors="replace")
 
 
+# The fewest characters RUN words take (a letter each, a space between). Unescaping a piece, or
+# taking its tags out, never lengthens it: what is shorter as written is left unread.
+SHORTEST = 2 * RUN - 1
+
+
 def shown_pieces(path: str, text: str) -> Iterator[str]:
     """The pieces of a written file a run of words can stand in: a page's (or a feed's) blocks and
-    attribute values, with markup escaped inside them read as markup too; a JSON file's strings."""
+    attribute values, with markup escaped inside them read as markup too; a JSON file's strings.
+    Pieces too short to hold RUN words may be left out."""
     if path.endswith(".json"):
         for value in _json_strings(text):
             if "<" in value or "&" in value:
@@ -70,6 +76,8 @@ _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 def _json_strings(text: str) -> Iterator[str]:
     for match in _JSON_STRING.finditer(text):
         literal = match.group(1)
+        if len(literal) < SHORTEST:  # its escapes decode to fewer characters, never more
+            continue
         if "\\" not in literal:
             yield literal
             continue
@@ -79,11 +87,20 @@ def _json_strings(text: str) -> Iterator[str]:
             yield literal
 
 
+# A tag with room for an attribute whose value is SHORTEST characters long: each is one that
+# _TAG finds (it ends at the same '>'), and none that _TAG finds longer is missed.
+_LONG_TAG = re.compile(rf"<[^>]{{{SHORTEST - 1},}}>")
+
+
 def _markup_pieces(text: str, depth: int = 0) -> Iterator[str]:
-    for tag in _TAG.finditer(text):
+    for tag in _LONG_TAG.finditer(text):
         for attribute in _ATTRIBUTE.finditer(tag.group(0)):
-            yield html.unescape(attribute.group(1) or attribute.group(2) or "")
+            value = attribute.group(1) or attribute.group(2) or ""
+            if len(value) >= SHORTEST:
+                yield html.unescape(value)
     for block in _BLOCK.split(text):
+        if len(block) < SHORTEST:
+            continue
         shown = html.unescape(_TAG.sub(" ", block))
         if depth == 0 and "<" in shown:  # markup escaped inside markup: a feed's HTML content
             yield from _markup_pieces(shown, 1)
@@ -124,7 +141,7 @@ class _Runs:
         self._read: set[int] = set()  # pieces lately read: the navigation and footer repeat on every page
 
     def read(self, path: str, piece: str) -> None:
-        if len(piece) < 2 * RUN - 1:  # too short to hold RUN words
+        if len(piece) < SHORTEST:  # too short to hold RUN words
             return
         digest = hash(piece)
         if digest in self._read:

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from jinja2 import BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -36,6 +35,9 @@ from factsite import KINDS
 from mkdocs_factsite.config import FactsiteConfig
 
 if TYPE_CHECKING:
+    # Only `mkdocs serve` makes one: a build need not import the server and its file watcher.
+    from mkdocs.livereload import LiveReloadServer
+
     from factbase import FactBase
     from mkdocs_factsite.build import Build
     from mkdocs_factsite.serve import BuildLog

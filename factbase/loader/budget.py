@@ -71,7 +71,8 @@ class _Shown:
         if source is None or location.paragraph == CREDIT_LINE:  # the credit line is a byline, not body
             return
         unit = source.index.paragraph(location.paragraph)
-        span = next(source.index.spans(excerpt, within=unit), None) if unit is not None else None
+        # The check of the words an entry puts in quote marks has already found most of them there.
+        span = source.index.first(excerpt, unit) if unit is not None else None
         if span is not None:
             first = span[0].start + span[1]
             self.cover(location.source_id, range(first, first + len(words(excerpt))), owner)
